@@ -1,0 +1,136 @@
+package org.dragongate.crypto;
+
+import org.dragongate.refusal.PackageRejected;
+import org.dragongate.refusal.RejectReason;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
+import org.bouncycastle.cms.CMSEnvelopedDataParser;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientId;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
+
+/**
+ * The outer layer: checks the package is encrypted for one of our active keys with allowed
+ * algorithms, and returns the decrypting stream. The authentication tag (GCM) or padding (CBC) is
+ * checked only when that stream is read to its end; the caller must do so before trusting anything.
+ */
+final class EnvelopeOpener {
+    /** What the envelope held, still encrypted until read. */
+    record Decrypting(CMSTypedStream content, String cipher, X509Certificate gatewayCertificate) {
+    }
+
+    private final GatewayKeys keys;
+    private final AlgorithmPolicy policy;
+    private final Provider bc;
+
+    EnvelopeOpener(GatewayKeys keys, AlgorithmPolicy policy) {
+        this.keys = keys;
+        this.policy = policy;
+        this.bc = CryptoProviders.bouncyCastle();
+    }
+
+    Decrypting open(InputStream der, boolean legacyKeyTransportAllowed) throws IOException, CMSException, PackageRejected {
+        BufferedInputStream in = new BufferedInputStream(der, 16 * 1024);
+        ASN1ObjectIdentifier type = peekContentType(in);
+        boolean authenticated;
+        AlgorithmIdentifier contentAlgorithm;
+        RecipientInformationStore recipients;
+        if (CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
+            CMSAuthEnvelopedDataParser parser = new CMSAuthEnvelopedDataParser(in);
+            authenticated = true;
+            contentAlgorithm = parser.getEncryptionAlgOID();
+            recipients = parser.getRecipientInfos();
+        } else if (CMSObjectIdentifiers.envelopedData.equals(type)) {
+            CMSEnvelopedDataParser parser = new CMSEnvelopedDataParser(in);
+            authenticated = false;
+            contentAlgorithm = parser.getContentEncryptionAlgorithm();
+            recipients = parser.getRecipientInfos();
+        } else if (CMSObjectIdentifiers.signedData.equals(type) || CMSObjectIdentifiers.data.equals(type)) {
+            throw new PackageRejected(RejectReason.NOT_ENCRYPTED,
+                    "the package is not encrypted; encrypt it for the gateway's certificate (openssl cms -encrypt -aes-256-gcm ...)");
+        } else {
+            throw new PackageRejected(RejectReason.MALFORMED,
+                    "CMS content type " + type + " is not a sealed package; expected AuthEnvelopedData or EnvelopedData");
+        }
+        policy.checkContentEncryption(contentAlgorithm);
+
+        for (KeyMaterial key : keys.active()) {
+            RecipientInformation recipient = findRecipient(recipients, key.certificate());
+            if (recipient == null) {
+                continue;
+            }
+            policy.checkKeyEncryption(recipient.getKeyEncryptionAlgorithm(), legacyKeyTransportAllowed);
+            boolean gcm = isGcm(contentAlgorithm.getAlgorithm());
+            Provider contentProvider = gcm ? bc : null;
+            Recipient decryptor = key.privateKey() instanceof ECKey
+                    ? ObliviousRecipients.keyAgreement(key.privateKey(), authenticated, bc, contentProvider)
+                    : ObliviousRecipients.keyTransport(key.privateKey(), authenticated, bc, contentProvider);
+            CMSTypedStream content = recipient.getContentStream(decryptor);
+            return new Decrypting(content, AlgorithmPolicy.contentCipherName(contentAlgorithm.getAlgorithm()), key.certificate());
+        }
+        throw new PackageRejected(RejectReason.NOT_FOR_US, "the package is not encrypted for any active gateway key ("
+                + recipients.size() + " recipient(s), none ours); encrypt it for the gateway certificate "
+                + describeActive() + " published by the gateway administrators");
+    }
+
+    private RecipientInformation findRecipient(RecipientInformationStore store, X509Certificate certificate) throws IOException {
+        try {
+            RecipientId id = certificate.getPublicKey() instanceof ECKey
+                    ? new JceKeyAgreeRecipientId(certificate)
+                    : new JceKeyTransRecipientId(certificate);
+            return store.get(id);
+        } catch (RuntimeException e) {
+            throw new IOException("malformed recipient information", e);
+        }
+    }
+
+    private String describeActive() {
+        List<String> names = new ArrayList<>();
+        for (KeyMaterial key : keys.active()) {
+            names.add(Certificates.describe(key.certificate()));
+        }
+        return String.join(" or ", names);
+    }
+
+    private static boolean isGcm(ASN1ObjectIdentifier oid) {
+        return oid.equals(NISTObjectIdentifiers.id_aes128_GCM) || oid.equals(NISTObjectIdentifiers.id_aes192_GCM)
+                || oid.equals(NISTObjectIdentifiers.id_aes256_GCM);
+    }
+
+    /** Reads the ContentInfo's type without consuming the stream, so the matching parser can start from the top. */
+    static ASN1ObjectIdentifier peekContentType(BufferedInputStream in) throws IOException {
+        in.mark(8 * 1024);
+        try {
+            ASN1Encodable top = new ASN1StreamParser(in).readObject();
+            if (!(top instanceof ASN1SequenceParser sequence)) {
+                throw new IOException("not a CMS ContentInfo");
+            }
+            ASN1Encodable first = sequence.readObject();
+            if (!(first instanceof ASN1ObjectIdentifier type)) {
+                throw new IOException("not a CMS ContentInfo");
+            }
+            return type;
+        } finally {
+            in.reset();
+        }
+    }
+}

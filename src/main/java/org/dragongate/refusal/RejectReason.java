@@ -1,0 +1,35 @@
+package org.dragongate.refusal;
+
+/**
+ * Why a package was refused. The code is stable: it goes into receipts, the audit trail,
+ * quarantine and partner documentation, so constants are never renamed.
+ */
+public enum RejectReason {
+    /** Not a CMS structure we can parse (bad encoding, truncated, nested too deep, wrong type). */
+    MALFORMED,
+    /** A signed-only package: the outer layer must be encrypted for the gateway. */
+    NOT_ENCRYPTED,
+    /** The decrypted content carries no signature (or no signer). */
+    NOT_SIGNED,
+    /** None of the gateway's active keys is among the recipients. */
+    NOT_FOR_US,
+    /** The content could not be decrypted: tampered, truncated or encrypted with a wrong key. */
+    DECRYPTION_FAILED,
+    /** The signature or its signed attributes do not match the content. */
+    BAD_SIGNATURE,
+    /** The signer certificate is not registered for, nor chains to, any partner's trust anchor. */
+    UNKNOWN_SIGNER,
+    /** The signer belongs to another partner than the channel the package came in on. */
+    SIGNER_NOT_PARTNER,
+    CERT_EXPIRED,
+    CERT_NOT_YET_VALID,
+    CERT_REVOKED,
+    /** The certificate is trusted but not usable for signing (key usage, path constraints). */
+    CERT_INVALID,
+    /** Revocation was required but could not be determined (no current CRL). Never treated as "not revoked". */
+    REVOCATION_UNKNOWN,
+    /** An algorithm outside the allow-list: MD5/SHA-1, short RSA keys, DES/3DES/RC2, PKCS#1 v1.5 key transport, short GCM tags. */
+    WEAK_ALGORITHM,
+    /** The package, its content or its expanded (decompressed) content exceeds a configured limit. */
+    TOO_LARGE
+}
