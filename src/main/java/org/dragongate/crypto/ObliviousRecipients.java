@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
@@ -42,11 +43,25 @@ final class ObliviousRecipients {
                     protected Key extractSecretKey(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] wrapped) {
                         return orRandom(() -> super.extractSecretKey(keyAlg, contentAlg, wrapped), contentAlg);
                     }
+
+                    @Override
+                    public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
+                                                                  byte[] wrapped) throws CMSException {
+                        RecipientOperator fast = FastGcmDecryptor.operatorFor(contentAlg, extractSecretKey(keyAlg, contentAlg, wrapped));
+                        return fast != null ? fast : super.getRecipientOperator(keyAlg, contentAlg, wrapped);
+                    }
                 }
                 : new JceKeyTransEnvelopedRecipient(key) {
                     @Override
                     protected Key extractSecretKey(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] wrapped) {
                         return orRandom(() -> super.extractSecretKey(keyAlg, contentAlg, wrapped), contentAlg);
+                    }
+
+                    @Override
+                    public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
+                                                                  byte[] wrapped) throws CMSException {
+                        RecipientOperator fast = FastGcmDecryptor.operatorFor(contentAlg, extractSecretKey(keyAlg, contentAlg, wrapped));
+                        return fast != null ? fast : super.getRecipientOperator(keyAlg, contentAlg, wrapped);
                     }
                 };
         recipient.setProvider(bc);
@@ -64,12 +79,28 @@ final class ObliviousRecipients {
                                                    SubjectPublicKeyInfo sender, ASN1OctetString ukm, byte[] wrapped) {
                         return orRandom(() -> super.extractSecretKey(keyAlg, contentAlg, sender, ukm, wrapped), contentAlg);
                     }
+
+                    @Override
+                    public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
+                            SubjectPublicKeyInfo sender, ASN1OctetString ukm, byte[] wrapped) throws CMSException {
+                        RecipientOperator fast = FastGcmDecryptor.operatorFor(contentAlg,
+                                extractSecretKey(keyAlg, contentAlg, sender, ukm, wrapped));
+                        return fast != null ? fast : super.getRecipientOperator(keyAlg, contentAlg, sender, ukm, wrapped);
+                    }
                 }
                 : new JceKeyAgreeEnvelopedRecipient(key) {
                     @Override
                     protected Key extractSecretKey(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
                                                    SubjectPublicKeyInfo sender, ASN1OctetString ukm, byte[] wrapped) {
                         return orRandom(() -> super.extractSecretKey(keyAlg, contentAlg, sender, ukm, wrapped), contentAlg);
+                    }
+
+                    @Override
+                    public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
+                            SubjectPublicKeyInfo sender, ASN1OctetString ukm, byte[] wrapped) throws CMSException {
+                        RecipientOperator fast = FastGcmDecryptor.operatorFor(contentAlg,
+                                extractSecretKey(keyAlg, contentAlg, sender, ukm, wrapped));
+                        return fast != null ? fast : super.getRecipientOperator(keyAlg, contentAlg, sender, ukm, wrapped);
                     }
                 };
         recipient.setProvider(bc);

@@ -82,6 +82,9 @@ public final class PackageOpener {
         try {
             signed = SignedPart.read(envelope.content(), limits, workDir);
         } catch (PackageRejected | IOException | CMSException | RuntimeException e) {
+            if (isCipherFailure(e)) {
+                throw decryptionFailed();
+            }
             if (sourceFailure(e) != null || e instanceof LimitedInputStream.LimitExceeded || e instanceof StreamOverflowException) {
                 throw e instanceof PackageRejected p ? p : refusal(e);
             }
@@ -105,6 +108,18 @@ public final class PackageOpener {
         } catch (IOException | RuntimeException e) {
             throw decryptionFailed();
         }
+    }
+
+    /** The tag or padding check failed somewhere below the parser that was reading. */
+    private static boolean isCipherFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GcmDecryptingInputStream.TagMismatch || t instanceof javax.crypto.BadPaddingException
+                    || t instanceof org.bouncycastle.crypto.InvalidCipherTextException
+                    || t instanceof org.bouncycastle.crypto.io.InvalidCipherTextIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PackageRejected decryptionFailed() {

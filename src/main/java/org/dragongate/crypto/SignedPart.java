@@ -3,7 +3,9 @@ package org.dragongate.crypto;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.refusal.RejectReason;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -31,13 +33,14 @@ record SignedPart(Spool content, ASN1ObjectIdentifier contentType, SignerInforma
             throws IOException, CMSException, PackageRejected {
         // OpenSSL encrypts the signed ContentInfo as plain data, so the type is read from the bytes,
         // not from the envelope's declared content type.
-        BufferedInputStream in = new BufferedInputStream(decrypted.getContentStream(), 16 * 1024);
-        ASN1ObjectIdentifier type = innerType(in);
+        FailureWatch source = new FailureWatch(decrypted.getContentStream());
+        BufferedInputStream in = new BufferedInputStream(source, 16 * 1024);
+        ASN1ObjectIdentifier type = innerType(in, source);
         if (CMSObjectIdentifiers.compressedData.equals(type)) {
             // Expanded only up to the limit: a small zlib bomb must not become gigabytes on disk.
             CMSTypedStream expanded = new CMSCompressedDataParser(in).getContent(new ZlibExpanderProvider(limits.maxExpandedBytes()));
             in = new BufferedInputStream(expanded.getContentStream(), 16 * 1024);
-            type = innerType(in);
+            type = innerType(in, source);
         }
         if (!CMSObjectIdentifiers.signedData.equals(type)) {
             throw notSigned();
@@ -61,11 +64,48 @@ record SignedPart(Spool content, ASN1ObjectIdentifier contentType, SignerInforma
         }
     }
 
-    private static ASN1ObjectIdentifier innerType(BufferedInputStream in) throws PackageRejected {
+    /**
+     * The peek may read a small package to its end, where the tag (GCM) or padding (CBC) is checked; a
+     * failure of the decrypting stream itself (damage, a broken source, a limit) is rethrown for the
+     * opener to classify, and only bytes that read fine but are not CMS count as not signed.
+     */
+    private static ASN1ObjectIdentifier innerType(BufferedInputStream in, FailureWatch source) throws PackageRejected, IOException {
         try {
             return EnvelopeOpener.peekContentType(in);
         } catch (IOException | RuntimeException e) {
+            if (source.failure != null) {
+                throw source.failure;
+            }
             throw notSigned();
+        }
+    }
+
+    /** Remembers the first failure of the stream below the parser, which the peek would otherwise hide. */
+    private static final class FailureWatch extends FilterInputStream {
+        private IOException failure;
+
+        FailureWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
         }
     }
 

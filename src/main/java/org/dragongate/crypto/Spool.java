@@ -18,6 +18,9 @@ import java.util.HexFormat;
  * close. Writing records the size and SHA-256 as bytes pass, so nothing is read twice to learn them.
  */
 public final class Spool implements AutoCloseable {
+    /** Larger than transferTo's 8 KB: every read passes through several decoding layers. */
+    private static final int COPY_BUFFER = 64 * 1024;
+
     private final Path file;
     private long size = -1;
     private byte[] sha256;
@@ -41,15 +44,19 @@ public final class Spool implements AutoCloseable {
 
     /** Copies {@code in} to the spool to its end, recording size and digest. */
     public void fill(InputStream in) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
         try (OutputStream out = openForWriting()) {
-            in.transferTo(out);
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
         }
     }
 
     /** An output stream whose close records the size and digest of what was written. */
     public OutputStream openForWriting() throws IOException {
         MessageDigest digest = newSha256Digest();
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(this.file), 64 * 1024);
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(this.file), COPY_BUFFER);
         return new DigestOutputStream(file, digest) {
             private long written;
             private boolean closed;

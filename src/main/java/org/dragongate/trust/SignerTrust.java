@@ -15,7 +15,13 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +44,20 @@ public final class SignerTrust {
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
 
+    /**
+     * How long a successful path validation is reused for the same signer. Any change to the partner
+     * (a new CRL, a removed anchor) replaces its record and so takes effect at once; revocation
+     * within one CRL is only known when a new CRL is imported anyway.
+     */
+    static final Duration VALIDATION_REUSE = Duration.ofMinutes(5);
+
+    private record Validated(Partner partner, Instant until) {
+    }
+
     private final PartnerDirectory directory;
     private final Clock clock;
     private final Provider bc;
+    private final Map<String, Validated> validated = new ConcurrentHashMap<>();
 
     public SignerTrust(PartnerDirectory directory, Clock clock) {
         this.directory = directory;
@@ -60,8 +77,16 @@ public final class SignerTrust {
         checkValidity(signer, now, "signer certificate");
         checkKeyUsage(signer);
 
+        String cacheKey = claimed.id() + "/" + fingerprint(signer);
+        Validated earlier = validated.get(cacheKey);
+        if (earlier != null && earlier.partner() == claimed && now.isBefore(earlier.until())) {
+            return claimed;
+        }
         PackageRejected claimedFailure = trustedBy(claimed, signer, packageCertificates, now);
         if (claimedFailure == null) {
+            Instant until = now.plus(VALIDATION_REUSE);
+            validated.put(cacheKey, new Validated(claimed,
+                    until.isAfter(signer.getNotAfter().toInstant()) ? signer.getNotAfter().toInstant() : until));
             return claimed;
         }
         if (claimedFailure.reason() != RejectReason.UNKNOWN_SIGNER) {
@@ -164,6 +189,14 @@ public final class SignerTrust {
         return new PackageRejected(RejectReason.UNKNOWN_SIGNER, "signer certificate " + Certificates.describe(signer)
                 + " issued by '" + signer.getIssuerX500Principal().getName() + "' is neither pinned for partner '" + partner.id()
                 + "' nor issued under one of its trust anchors; the partner must register this certificate or its CA with the gateway administrators");
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot fingerprint a certificate", e);
+        }
     }
 
     private static String causeText(Throwable e) {
