@@ -1,97 +1,202 @@
 package org.dragongate.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dragongate.crypto.AlgorithmPolicy;
-import org.dragongate.crypto.Document;
-import org.dragongate.crypto.GatewayKeys;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.main.Main;
 import org.dragongate.crypto.KeyFiles;
 import org.dragongate.crypto.KeyMaterial;
-import org.dragongate.crypto.OpenLimits;
-import org.dragongate.crypto.OpenedPackage;
-import org.dragongate.crypto.PackageOpener;
 import org.dragongate.crypto.PackageSealer;
 import org.dragongate.crypto.SealOptions;
+import org.dragongate.demo.ContactPointReceiver;
+import org.dragongate.demo.EmbeddedMailServer;
+import org.dragongate.demo.EmbeddedSftpServer;
+import org.dragongate.demo.PartnerMailer;
+import org.dragongate.demo.PartnerUploader;
+import org.dragongate.gateway.GatewayApplication;
 import org.dragongate.pki.ExamplePki;
-import org.dragongate.refusal.PackageRejected;
-import org.dragongate.trust.CertificateFiles;
-import org.dragongate.trust.Partner;
-import org.dragongate.trust.PartnerDirectory;
+import org.dragongate.quarantine.Quarantine;
+import org.dragongate.quarantine.QuarantineEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Shows the sealed-package core with the example PKI: a partner seals a notice with an attachment,
- * the gateway opens it, and two bad packages are refused with their reason codes.
+ * The whole gateway on one machine: an embedded SFTP server with an account per example partner,
+ * an embedded mail server with the gateway's mailbox, a contact-point receiver, and the gateway
+ * itself with the routes from routes/. Sends three sample packages, shows what became of them,
+ * then keeps running for your own packages until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Seals the example notice as CN-GACC, opens it as the gateway, then shows two refusals.")
+        description = {"Starts embedded SFTP and mail servers, a contact-point receiver and the gateway; sends sample packages.",
+                "Keeps running until Ctrl-C (or stops after the samples with --exit)."})
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--keys", paramLabel = "DIR", description = "Example PKI (default: ${DEFAULT-VALUE}).")
+    static final String GATEWAY_PASSWORD = "gateway-demo";
+
+    @Option(names = "--sftp-port", description = "SFTP port (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int sftpPort = 2222;
+
+    @Option(names = "--smtp-port", description = "SMTP port (default ${DEFAULT-VALUE}).")
+    int smtpPort = 3025;
+
+    @Option(names = "--imap-port", description = "IMAP port (default ${DEFAULT-VALUE}).")
+    int imapPort = 3143;
+
+    @Option(names = "--receiver-port", description = "Contact-point receiver HTTP port (default ${DEFAULT-VALUE}).")
+    int receiverPort = 8480;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Demo state (default ${DEFAULT-VALUE}).")
+    Path dir = Path.of("data", "demo");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Gateway settings (default ${DEFAULT-VALUE}).")
+    Path config = Path.of("config", "application.properties");
+
+    @Option(names = "--keys", paramLabel = "DIR", description = "Example PKI (default ${DEFAULT-VALUE}).")
     Path keys = Path.of(ExamplePki.DEFAULT_OUT_DIR);
 
-    @Option(names = "--examples", paramLabel = "DIR", description = "Example notices (default: ${DEFAULT-VALUE}).")
-    Path examples = Path.of("examples");
+    @Option(names = "--exit", description = "Stop after the sample packages have been processed.")
+    boolean exitAfterSamples;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the demo writes its packages (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("data", "demo");
+    @Option(names = "--no-samples", description = "Do not send the sample packages.")
+    boolean noSamples;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintStream console = System.out;
-        char[] password = ExamplePki.DEMO_PASSWORD.toCharArray();
-        KeyMaterial partnerKey = KeyFiles.load(ExamplePki.partnerDir(keys, ExamplePki.CN_GACC).resolve("signer.p12"), password, null);
-        KeyMaterial gatewayKey = KeyFiles.load(ExamplePki.gatewayDir(keys).resolve("encryption.p12"), password, null);
-        PartnerDirectory directory = PartnerDirectory.of(partner(ExamplePki.CN_GACC), partner(ExamplePki.AU_ABF));
-        Files.createDirectories(out);
-        PackageOpener gateway = new PackageOpener(GatewayKeys.of(gatewayKey), directory, AlgorithmPolicy.strict(),
-                OpenLimits.defaults(), out.resolve("work"), Clock.systemUTC());
-
-        Path sealed = out.resolve("notice-alert.xml.p7m");
-        try (OutputStream os = Files.newOutputStream(sealed)) {
-            new PackageSealer().seal(partnerKey, List.of(gatewayKey.certificate()), examples.resolve("notice-alert.xml"),
-                    List.of(examples.resolve("bill-of-lading.txt")), SealOptions.defaults(), os);
+        Path gatewayData = dir.resolve("gateway");
+        Map<String, String> partnerPasswords = new LinkedHashMap<>();
+        for (String partner : ExamplePki.PARTNER_IDS) {
+            partnerPasswords.put(partner, partnerPassword(partner));
         }
-        console.println("1. CN-GACC sealed examples/notice-alert.xml with an attachment -> " + sealed + " (" + Files.size(sealed) + " bytes)");
-
-        try (InputStream in = Files.newInputStream(sealed); OpenedPackage opened = gateway.open(in, ExamplePki.CN_GACC)) {
-            console.println("2. The gateway opened it: partner " + opened.partner().id() + ", signed by "
-                    + opened.signer().getSubjectX500Principal().getName() + " at " + opened.signingTime());
-            console.println("   package sha256 " + opened.packageSha256() + ", " + opened.contentCipher());
-            for (Document document : opened.documents()) {
-                console.println("   document " + document.name() + " (" + document.mediaType() + ", " + document.size() + " bytes, sha256 " + document.sha256Hex() + ")");
+        try (EmbeddedSftpServer sftp = EmbeddedSftpServer.start(dir.resolve("sftp"), dir.resolve("sftp-state"), sftpPort,
+                     partnerPasswords, GATEWAY_PASSWORD);
+             EmbeddedMailServer mail = EmbeddedMailServer.start(smtpPort, imapPort, GATEWAY_PASSWORD);
+             ContactPointReceiver receiver = ContactPointReceiver.start(receiverPort, dir.resolve("contact-points"))) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put("gateway.data-dir", gatewayData.toString());
+            overrides.put("sftp.port", Integer.toString(sftp.port()));
+            overrides.put("sftp.known-hosts-file", sftp.knownHosts().toString());
+            overrides.put("sftp.password", GATEWAY_PASSWORD);
+            overrides.put("mail.host", "127.0.0.1");
+            overrides.put("mail.port", Integer.toString(mail.imapPort()));
+            overrides.put("mail.username", EmbeddedMailServer.GATEWAY_LOGIN);
+            overrides.put("mail.password", GATEWAY_PASSWORD);
+            Main gateway = GatewayApplication.create(config, overrides);
+            gateway.start();
+            try {
+                printGuide(console, sftp, mail, receiver, gatewayData);
+                if (!noSamples) {
+                    sendSamples(console, sftp, mail, gatewayData);
+                }
+                if (!exitAfterSamples) {
+                    console.println("Running. Press Ctrl-C to stop.");
+                    CountDownLatch stop = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    stop.await();
+                }
+            } finally {
+                gateway.stop();
             }
-        } catch (PackageRejected e) {
-            console.println("   unexpected refusal: " + e.summary());
-            return 1;
         }
-
-        byte[] tampered = Files.readAllBytes(sealed);
-        tampered[tampered.length - 40] ^= 1;
-        console.println("3. The same package with one bit flipped in transit: " + refusal(gateway, tampered, ExamplePki.CN_GACC));
-        console.println("4. The intact package arriving on AU-ABF's channel: " + refusal(gateway, Files.readAllBytes(sealed), ExamplePki.AU_ABF));
-        console.println("Next: the same with your own files, see README.md (seal, open).");
         return 0;
     }
 
-    private Partner partner(String id) throws IOException {
-        return new Partner(id, id, CertificateFiles.certificates(ExamplePki.partnerDir(keys, id).resolve(ExamplePki.CA_CERT_FILE)),
-                List.of(), List.of(), false, java.util.Set.of());
+    static String partnerPassword(String partnerId) {
+        return partnerId.toLowerCase(Locale.ROOT) + "-demo";
     }
 
-    private static String refusal(PackageOpener gateway, byte[] sealed, String channel) throws IOException {
-        try (OpenedPackage opened = gateway.open(new java.io.ByteArrayInputStream(sealed), channel)) {
-            return "opened (unexpected)";
-        } catch (PackageRejected e) {
-            return e.summary();
+    private void printGuide(PrintStream console, EmbeddedSftpServer sftp, EmbeddedMailServer mail, ContactPointReceiver receiver,
+                            Path gatewayData) {
+        console.println("Dragongate demo");
+        console.println("  SFTP    127.0.0.1:" + sftp.port() + "  partner accounts " + String.join(", ", ExamplePki.PARTNER_IDS)
+                + " (password: the id in lower case + '-demo', e.g. cn-gacc-demo); files under " + sftp.root());
+        console.println("  Mail    SMTP 127.0.0.1:" + mail.smtpPort() + ", IMAP 127.0.0.1:" + mail.imapPort()
+                + ", gateway mailbox " + EmbeddedMailServer.GATEWAY_ADDRESS);
+        console.println("  Contact-point receiver http://127.0.0.1:" + receiver.port() + "/contact-points/<ID> -> " + dir.resolve("contact-points"));
+        console.println("  Gateway data " + gatewayData + " (opened/, quarantine/, archive/)");
+        console.println();
+        console.println("Send your own package over SFTP (upload under a temporary name, then rename):");
+        console.println("  java -jar target/dragongate.jar seal --key " + keys + "/partners/CN-GACC/signer.p12 --key-password "
+                + ExamplePki.DEMO_PASSWORD + " --to " + keys + "/gateway/encryption.pem --out my.p7m examples/notice-alert.xml");
+        console.println("  printf 'put my.p7m my.p7m.part\\nrename my.p7m.part my.p7m\\n' | sftp -P " + sftp.port()
+                + " -o UserKnownHostsFile=" + sftp.knownHosts() + " CN-GACC@127.0.0.1    # password cn-gacc-demo");
+        console.println("Send it by mail instead (as intel@cn-gacc.example, to " + EmbeddedMailServer.GATEWAY_ADDRESS + "):");
+        console.println("  java -jar target/dragongate.jar send-mail --smtp-port " + mail.smtpPort() + " --from intel@cn-gacc.example my.p7m");
+        console.println("Refused packages: java -jar target/dragongate.jar quarantine list --data-dir " + gatewayData);
+        console.println();
+    }
+
+    private void sendSamples(PrintStream console, EmbeddedSftpServer sftp, EmbeddedMailServer mail, Path gatewayData)
+            throws IOException, InterruptedException {
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        Path good = seal(ExamplePki.CN_GACC, samples.resolve("cn-gacc-alert.p7m"));
+        PartnerUploader.upload(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC),
+                good, "alert-" + System.currentTimeMillis() + ".p7m");
+        console.println("Sample 1: CN-GACC uploaded a sealed alert over SFTP");
+
+        Path byMail = seal(ExamplePki.AU_ABF, samples.resolve("au-abf-alert.p7m"));
+        PartnerMailer.send(mail.smtpPort(), "intel@au-abf.example", EmbeddedMailServer.GATEWAY_ADDRESS, byMail);
+        console.println("Sample 2: AU-ABF mailed a sealed alert as an attachment");
+
+        byte[] tampered = Files.readAllBytes(seal(ExamplePki.CN_GACC, samples.resolve("cn-gacc-tampered.p7m")));
+        tampered[tampered.length - 40] ^= 1;
+        Path bad = Files.write(samples.resolve("cn-gacc-tampered.p7m"), tampered);
+        PartnerUploader.upload(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC),
+                bad, "damaged-" + System.currentTimeMillis() + ".p7m");
+        console.println("Sample 3: CN-GACC uploaded a package damaged in transit");
+
+        Quarantine quarantine = new Quarantine(gatewayData.resolve("quarantine"), java.time.Clock.systemUTC());
+        Path opened = gatewayData.resolve("opened");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline) && (count(opened) < 2 || quarantine.list().isEmpty())) {
+            Thread.sleep(250);
+        }
+        console.println();
+        console.println("Opened (verified documents, notice first) in " + opened + ":");
+        try (var folders = Files.list(opened)) {
+            for (Path folder : (Iterable<Path>) folders.sorted()::iterator) {
+                try (var files = Files.list(folder)) {
+                    console.println("  " + folder.getFileName().toString().substring(0, 12) + "  "
+                            + String.join(", ", files.map(f -> f.getFileName().toString()).sorted().toList()));
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            console.println("  (nothing yet)");
+        }
+        console.println("Quarantine:");
+        for (QuarantineEntry entry : quarantine.list()) {
+            console.println("  " + entry.id() + "  " + entry.reason() + "  " + entry.channel() + " " + entry.origin());
+        }
+        console.println();
+    }
+
+    private Path seal(String partnerId, Path out) throws IOException {
+        KeyMaterial signer = KeyFiles.load(ExamplePki.partnerDir(keys, partnerId).resolve("signer.p12"),
+                ExamplePki.DEMO_PASSWORD.toCharArray(), null);
+        KeyMaterial gateway = KeyFiles.load(ExamplePki.gatewayDir(keys).resolve("encryption.p12"),
+                ExamplePki.DEMO_PASSWORD.toCharArray(), null);
+        try (OutputStream os = Files.newOutputStream(out)) {
+            new PackageSealer().seal(signer, List.of(gateway.certificate()), Path.of("examples", "notice-alert.xml"),
+                    List.of(Path.of("examples", "bill-of-lading.txt")), SealOptions.defaults(), os);
+        }
+        return out;
+    }
+
+    private static long count(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith(".")).count();
         }
     }
 }

@@ -8,8 +8,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -26,6 +27,8 @@ public final class AlgorithmPolicy {
     static final int MIN_RSA_BITS = 2048;
     static final int MIN_EC_BITS = 256;
     static final int MIN_GCM_TAG_BYTES = 12;
+    /** RFC 5084: aes-ICVlen DEFAULT 12. */
+    private static final int DEFAULT_GCM_TAG_BYTES = 12;
 
     private static final Map<ASN1ObjectIdentifier, String> CONTENT_CIPHERS = Map.of(
             NISTObjectIdentifiers.id_aes128_GCM, "AES-128-GCM",
@@ -86,10 +89,26 @@ public final class AlgorithmPolicy {
             throw weak("content encryption " + oid.getId() + " is not allowed; use AES-256-GCM (or AES-CBC)");
         }
         if (GCM.contains(oid)) {
-            int tagBytes = GCMParameters.getInstance(algorithm.getParameters()).getIcvLen();
+            int tagBytes = gcmTagBytes(algorithm);
             if (tagBytes < MIN_GCM_TAG_BYTES) {
                 throw weak("GCM tag of " + tagBytes * 8 + " bits is too short; at least " + MIN_GCM_TAG_BYTES * 8 + " bits are required");
             }
+        }
+    }
+
+    /**
+     * Read by hand: BC's GCMParameters throws on a tag under 12 bytes, which would make a short tag
+     * look like a broken structure (MALFORMED) instead of the weak choice it is.
+     */
+    private static int gcmTagBytes(AlgorithmIdentifier algorithm) throws PackageRejected {
+        try {
+            ASN1Sequence parameters = ASN1Sequence.getInstance(algorithm.getParameters());
+            if (parameters == null) {
+                throw new IllegalArgumentException("no GCM parameters");
+            }
+            return parameters.size() < 2 ? DEFAULT_GCM_TAG_BYTES : ASN1Integer.getInstance(parameters.getObjectAt(1)).intValueExact();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new PackageRejected(RejectReason.MALFORMED, "the GCM parameters of the content encryption cannot be read");
         }
     }
 

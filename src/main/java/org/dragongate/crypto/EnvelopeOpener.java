@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -22,7 +25,7 @@ import org.bouncycastle.cms.CMSEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.Recipient;
-import org.bouncycastle.cms.RecipientId;
+import org.bouncycastle.cms.KeyAgreeRecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
@@ -94,13 +97,21 @@ final class EnvelopeOpener {
 
     private RecipientInformation findRecipient(RecipientInformationStore store, X509Certificate certificate) throws IOException {
         try {
-            RecipientId id = certificate.getPublicKey() instanceof ECKey
-                    ? new JceKeyAgreeRecipientId(certificate)
-                    : new JceKeyTransRecipientId(certificate);
-            return store.get(id);
+            if (!(certificate.getPublicKey() instanceof ECKey)) {
+                return store.get(new JceKeyTransRecipientId(certificate)); // matches issuer/serial or key identifier
+            }
+            RecipientInformation byIssuer = store.get(new JceKeyAgreeRecipientId(certificate));
+            byte[] keyId = subjectKeyIdentifier(certificate);
+            return byIssuer != null || keyId == null ? byIssuer : store.get(new KeyAgreeRecipientId(keyId));
         } catch (RuntimeException e) {
             throw new IOException("malformed recipient information", e);
         }
+    }
+
+    private static byte[] subjectKeyIdentifier(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        return extension == null ? null
+                : SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getKeyIdentifier();
     }
 
     private String describeActive() {

@@ -116,7 +116,11 @@ final class ObliviousRecipients {
 
     private static Key orRandom(KeyUnwrap unwrap, AlgorithmIdentifier contentAlg) {
         try {
-            return unwrap.unwrap();
+            Key key = unwrap.unwrap();
+            byte[] encoded = key.getEncoded();
+            // A well-formed PKCS#1 v1.5 block carrying a key of the wrong size must fail like a malformed one;
+            // otherwise the cipher refusing that key (MALFORMED) would show the padding was good.
+            return encoded != null && encoded.length == keyLength(contentAlg.getAlgorithm()) ? key : randomKey(contentAlg);
         } catch (CMSException | RuntimeException e) {
             return randomKey(contentAlg);
         }

@@ -23,6 +23,17 @@ import org.dragongate.trust.SignerTrust;
  * the signature have both been checked.
  */
 public final class PackageOpener {
+    /** How the decrypted content is laid out; the encryption layer is the same CMS for both. */
+    public enum Form {
+        /** A package file: the decrypted content is a CMS SignedData (possibly compressed first). */
+        CMS,
+        /**
+         * The body of an S/MIME message (RFC 8551): the decrypted content is a MIME entity, opaque-signed
+         * ({@code application/pkcs7-mime; smime-type=signed-data}) or clear-signed ({@code multipart/signed}).
+         */
+        SMIME
+    }
+
     private final EnvelopeOpener envelopes;
     private final SignatureCheck signatures;
     private final PartnerDirectory directory;
@@ -44,6 +55,14 @@ public final class PackageOpener {
      * @throws IOException     when reading the source or writing the spool failed: not the package's fault, try again
      */
     public OpenedPackage open(InputStream sealed, String claimedPartnerId) throws PackageRejected, IOException {
+        return open(sealed, claimedPartnerId, Form.CMS);
+    }
+
+    /**
+     * @param form how to read the decrypted content: a CMS package file, or the body of an S/MIME message
+     * @see #open(InputStream, String)
+     */
+    public OpenedPackage open(InputStream sealed, String claimedPartnerId, Form form) throws PackageRejected, IOException {
         MessageDigest digest = Spool.newSha256Digest();
         LimitedInputStream raw = new LimitedInputStream(new DigestInputStream(new SourceStream(sealed), digest),
                 "the package", limits.maxPackageBytes());
@@ -51,7 +70,7 @@ public final class PackageOpener {
         SignedPart signed = null;
         try {
             EnvelopeOpener.Decrypting envelope = envelopes.open(PackageEncoding.der(raw), legacy);
-            signed = readSigned(envelope);
+            signed = form == Form.SMIME ? readSmime(envelope) : readSigned(envelope);
             SignatureCheck.Signer signer = signatures.check(signed, claimedPartnerId);
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // the digest names the whole file, trailing bytes included
             List<Document> documents = MimeDocuments.split(signed.content(), workDir);
@@ -89,6 +108,12 @@ public final class PackageOpener {
                 throw e instanceof PackageRejected p ? p : refusal(e);
             }
             drainOrRefuse(decrypted);
+            if (e instanceof PackageRejected p && p.reason() == RejectReason.NOT_SIGNED && !envelope.cipher().endsWith("GCM")) {
+                // CBC checks nothing but padding: a key that failed to unwrap goes on as a random one, and 1 in 256
+                // random keys passes the padding check and yields bytes that are not CMS. Answering NOT_SIGNED then
+                // would tell a damaged PKCS#1 v1.5 key from a good one (a padding oracle); the two must look alike.
+                throw decryptionFailed();
+            }
             throw e instanceof PackageRejected p ? p : refusal(e);
         }
         try {
@@ -98,6 +123,49 @@ public final class PackageOpener {
             throw e;
         }
         return signed;
+    }
+
+    /**
+     * S/MIME: the decrypted MIME entity goes to a spool in full first, which is when the tag (GCM) or
+     * padding (CBC) is checked; only then is it parsed. As for CMS, content that does not even look
+     * signed after CBC decryption is answered as DECRYPTION_FAILED (no padding oracle).
+     */
+    private SignedPart readSmime(EnvelopeOpener.Decrypting envelope) throws PackageRejected, IOException, CMSException {
+        Spool decrypted = Spool.create(workDir);
+        try {
+            InputStream in = new LimitedInputStream(envelope.content().getContentStream(), "the decrypted content", limits.maxContentBytes());
+            byte[] buffer = new byte[64 * 1024];
+            try (java.io.OutputStream out = decrypted.openForWriting()) {
+                int n;
+                while ((n = readDecrypted(in, buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
+            }
+            try {
+                return SmimeSigned.read(decrypted, limits, workDir);
+            } catch (PackageRejected e) {
+                if (e.reason() == RejectReason.NOT_SIGNED && !envelope.cipher().endsWith("GCM")) {
+                    throw decryptionFailed();
+                }
+                throw e;
+            }
+        } finally {
+            decrypted.close();
+        }
+    }
+
+    /** A read of the decrypting stream: its failures are the ciphertext's, unless the source or a limit failed. */
+    private static int readDecrypted(InputStream in, byte[] buffer) throws PackageRejected, IOException {
+        try {
+            return in.read(buffer);
+        } catch (IOException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SourceStream.SourceFailed || t instanceof LimitedInputStream.LimitExceeded) {
+                    throw e;
+                }
+            }
+            throw decryptionFailed();
+        }
     }
 
     private static void drainOrRefuse(InputStream decrypted) throws PackageRejected, IOException {

@@ -45,7 +45,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * Seals a package the way the format prescribes: signs the content (attached, with signed
  * attributes), then encrypts the signed ContentInfo for each recipient, streaming throughout.
- * What it writes opens with {@code openssl cms -decrypt} followed by {@code openssl cms -verify}.
+ * What it writes with RSA or ECDSA keys opens with {@code openssl cms -decrypt} followed by
+ * {@code openssl cms -verify} (OpenSSL 3.0 cannot verify Ed25519 CMS signatures).
  */
 public final class PackageSealer {
     /** BER chunk size: BouncyCastle's default of 1000 bytes makes readers pay per-chunk overhead on large packages. */

@@ -72,7 +72,16 @@ final class SignatureCheck {
         List<X509Certificate> carried = carriedCertificates(part);
         X509Certificate certificate = findCertificate(signer.getSID(), carried);
         policy.checkSignerCertificate(certificate);
-        verifySignature(signer, certificate);
+        try {
+            verifySignature(signer, certificate);
+        } catch (PackageRejected e) {
+            if (e.reason() == RejectReason.CERT_EXPIRED || e.reason() == RejectReason.CERT_NOT_YET_VALID) {
+                // The signing time is the sender's claim: what the gateway knows of the certificate itself
+                // (revoked, expired now, not the partner's) is the reason to report, so a back-dated time never hides it.
+                trust.establish(certificate, carried, claimedPartnerId);
+            }
+            throw e;
+        }
         Partner partner = trust.establish(certificate, carried, claimedPartnerId);
         return new Signer(partner, certificate, signingTime);
     }

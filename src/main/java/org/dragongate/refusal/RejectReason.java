@@ -31,5 +31,9 @@ public enum RejectReason {
     /** An algorithm outside the allow-list: MD5/SHA-1, short RSA keys, DES/3DES/RC2, PKCS#1 v1.5 key transport, short GCM tags. */
     WEAK_ALGORITHM,
     /** The package, its content or its expanded (decompressed) content exceeds a configured limit. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** A mail that carries no package: neither an S/MIME encrypted message nor a .p7m / application/pkcs7-mime attachment. */
+    NO_PACKAGE,
+    /** A mail whose From address is not registered for any partner (or names several senders): no channel to check the signer against. */
+    UNKNOWN_SENDER
 }

@@ -1,0 +1,35 @@
+package org.dragongate.gateway;
+
+import com.jcraft.jsch.ChannelSftp;
+import java.util.Locale;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.component.file.remote.SftpRemoteFile;
+
+/**
+ * Which remote entries the SFTP consumer takes: complete package files only. Partners upload
+ * under a temporary name (anything not ending in .p7m, .pem, .b64 or .p7, or starting with a dot)
+ * and rename when done. Symbolic links are never followed, and the gateway's own .done and
+ * .failed folders are not walked into.
+ */
+public final class SftpFileFilter implements GenericFileFilter<Object> {
+    @Override
+    public boolean accept(GenericFile<Object> file) {
+        String name = file.getFileNameOnly();
+        if (name == null || name.startsWith(".") || isLink(file.getFile())) {
+            return false;
+        }
+        if (file.isDirectory()) {
+            return true;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".p7m") || lower.endsWith(".pem") || lower.endsWith(".b64") || lower.endsWith(".p7");
+    }
+
+    private static boolean isLink(Object remote) {
+        if (remote instanceof SftpRemoteFile<?> sftp && sftp.getRemoteFile() instanceof ChannelSftp.LsEntry entry) {
+            return entry.getAttrs().isLink();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package org.dragongate.quarantine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dragongate.intake.ReceivedPackage;
+import org.dragongate.refusal.PackageRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refused packages, one folder each under the quarantine directory: {@code package.p7m} (the raw
+ * bytes as received) and {@code entry.json} (reason code, message, channel). A folder appears
+ * complete or not at all: it is written under a temporary name and renamed.
+ */
+public final class Quarantine {
+    private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    static final String ENTRY_FILE = "entry.json";
+    static final String PACKAGE_FILE = "package.p7m";
+
+    private final Path dir;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Quarantine(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    public QuarantineEntry put(ReceivedPackage received, PackageRejected refusal) throws IOException {
+        Instant now = clock.instant();
+        String id = "Q-" + STAMP.format(now) + "-" + received.shortId();
+        QuarantineEntry entry = new QuarantineEntry(id, now, received.receivedAt(), refusal.reason().name(), refusal.getMessage(),
+                received.channel().kind(), received.channel().partnerId(), received.channel().origin(), received.sha256(), received.size());
+        Files.createDirectories(dir);
+        Path target = dir.resolve(id);
+        if (Files.exists(target)) {
+            LOG.info("package {} is already in quarantine as {}", received.shortId(), id);
+            return entry;
+        }
+        Path temp = Files.createTempDirectory(dir, ".incoming-");
+        try {
+            Files.copy(received.archivedAt(), temp.resolve(PACKAGE_FILE));
+            json.writeValue(temp.resolve(ENTRY_FILE).toFile(), entry);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(temp);
+        }
+        // The message says what to fix; it never holds plaintext, so it may be logged.
+        LOG.warn("package {} from {} quarantined as {}: {} {}", received.shortId(), received.channel(), id,
+                refusal.reason(), refusal.getMessage());
+        return entry;
+    }
+
+    public List<QuarantineEntry> list() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<QuarantineEntry> entries = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(dir)) {
+            for (Path folder : (Iterable<Path>) folders.filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
+                Path entry = folder.resolve(ENTRY_FILE);
+                if (Files.isRegularFile(entry)) {
+                    entries.add(json.readValue(entry.toFile(), QuarantineEntry.class));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(QuarantineEntry::quarantinedAt));
+        return entries;
+    }
+
+    public Path packageOf(String entryId) {
+        return dir.resolve(entryId).resolve(PACKAGE_FILE);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
