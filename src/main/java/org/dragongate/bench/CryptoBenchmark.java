@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -86,10 +89,12 @@ public final class CryptoBenchmark {
         }
         out.printf("%n3 KB-class packages: %d bytes of content, RSA-3072 OAEP, AES-256-GCM, RSA-3072 signature, %d packages%n", size, count);
         for (int threads : new int[] {1, 2}) {
-            double rawRate = rate(count, threads, raw::once);
-            double openRate = rate(count, threads, () -> openOnce(opener, sealed));
-            out.printf("  %d thread(s): open %.0f packages/s, raw crypto %.0f/s, open/raw %.0f%%%n",
-                    threads, openRate, rawRate, 100 * openRate / rawRate);
+            Measurement raw1 = rate(count, threads, raw::once);
+            Measurement open1 = rate(count, threads, () -> openOnce(opener, sealed));
+            out.printf("  %d thread(s): open %.0f packages/s, raw crypto %.0f/s, open/raw %.0f%%;"
+                            + " CPU per package: open %.2f ms, raw %.2f ms, raw/open %.0f%%%n",
+                    threads, open1.perSecond(), raw1.perSecond(), 100 * open1.perSecond() / raw1.perSecond(),
+                    open1.cpuMillisPerTask(), raw1.cpuMillisPerTask(), 100 * raw1.cpuMillisPerTask() / open1.cpuMillisPerTask());
         }
     }
 
@@ -233,17 +238,25 @@ public final class CryptoBenchmark {
         void run() throws Exception;
     }
 
-    private static double rate(int count, int threads, Task task) {
+    /** Wall-clock rate, and CPU time per task: the second is barely disturbed by other load on the machine. */
+    private record Measurement(double perSecond, double cpuMillisPerTask) {
+    }
+
+    private static Measurement rate(int count, int threads, Task task) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger left = new AtomicInteger(count);
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpuStart = cpu.getCurrentThreadCpuTime();
                     while (left.getAndDecrement() > 0) {
                         task.run();
                     }
+                    cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
                     return null;
                 }));
             }
@@ -255,7 +268,7 @@ public final class CryptoBenchmark {
         } finally {
             pool.shutdown();
         }
-        return count / ((System.nanoTime() - start) / 1e9);
+        return new Measurement(count / ((System.nanoTime() - start) / 1e9), cpuNanos.get() / 1e6 / count);
     }
 
     /** VmHWM from /proc: the most resident memory this process has had. */

@@ -86,7 +86,7 @@ public final class AlgorithmPolicy {
     public void checkContentEncryption(AlgorithmIdentifier algorithm) throws PackageRejected {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
         if (!CONTENT_CIPHERS.containsKey(oid)) {
-            throw weak("content encryption " + oid.getId() + " is not allowed; use AES-256-GCM (or AES-CBC)");
+            throw weak("content encryption " + cipherName(oid) + " is not allowed; use AES-256-GCM (or AES-CBC)");
         }
         if (GCM.contains(oid)) {
             int tagBytes = gcmTagBytes(algorithm);
@@ -123,7 +123,7 @@ public final class AlgorithmPolicy {
             RSAESOAEPparams params = RSAESOAEPparams.getInstance(algorithm.getParameters());
             ASN1ObjectIdentifier hash = params.getHashAlgorithm().getAlgorithm();
             if (!OAEP_HASHES.contains(hash)) {
-                throw weak("RSA-OAEP with hash " + hash.getId() + " is not allowed; use SHA-256 (openssl: -keyopt rsa_oaep_md:sha256)");
+                throw weak("RSA-OAEP with hash " + digestName(hash.getId()) + " is not allowed; use SHA-256 (openssl: -keyopt rsa_oaep_md:sha256)");
             }
             return;
         }
@@ -166,6 +166,15 @@ public final class AlgorithmPolicy {
             throw weak(what + " has an EC key of " + ec.getParams().getCurve().getField().getFieldSize()
                     + " bits; P-256 or larger is required");
         }
+    }
+
+    private static String cipherName(ASN1ObjectIdentifier oid) {
+        return switch (oid.getId()) {
+            case "1.2.840.113549.3.7" -> "3DES (DES-EDE3-CBC)";
+            case "1.3.14.3.2.7" -> "DES-CBC";
+            case "1.2.840.113549.3.2" -> "RC2-CBC";
+            default -> oid.getId();
+        };
     }
 
     private static String digestName(String oid) {

@@ -6,6 +6,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class MimeDocuments {
             return List.of(new Document("document", sniff(content), content));
         }
         List<Document> documents = new ArrayList<>();
-        try (SharedFileInputStream in = new SharedFileInputStream(content.path().toFile())) {
+        try (InputStream in = sharedStream(content)) {
             MimeBodyPart entity = new MimeBodyPart(in);
             if (!entity.isMimeType("multipart/*")) {
                 documents.add(spool(entity, 0, workDir));
@@ -62,6 +63,11 @@ final class MimeDocuments {
             documents.forEach(d -> d.data().close());
             throw e;
         }
+    }
+
+    /** A stream the MIME parser can share between parts without copying: from memory, or from the file. */
+    static InputStream sharedStream(Spool content) throws IOException {
+        return content.inMemory() ? new SharedByteArrayInputStream(content.bytes()) : new SharedFileInputStream(content.path().toFile());
     }
 
     private static Document spool(Part part, int index, Path workDir) throws IOException, MessagingException {

@@ -208,11 +208,19 @@ public final class PackageOpener {
                 return rejected;
             }
         }
-        if (e instanceof StackOverflowError || String.valueOf(e.getMessage()).contains("nested construction")) {
+        if (e instanceof StackOverflowError || causeText(e).contains("nested construction")) {
             return new PackageRejected(RejectReason.MALFORMED, "the package is nested too deeply to be a valid sealed package");
         }
         return new PackageRejected(RejectReason.MALFORMED, "the package is not a valid CMS structure ("
                 + e.getClass().getSimpleName() + "); send the output of 'openssl cms -encrypt' or 'dragongate seal' unchanged");
+    }
+
+    private static String causeText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(' ');
+        }
+        return text.toString();
     }
 
     private static SourceStream.SourceFailed sourceFailure(Throwable e) {

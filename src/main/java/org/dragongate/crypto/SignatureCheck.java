@@ -1,6 +1,5 @@
 package org.dragongate.crypto;
 
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -22,7 +20,14 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.CMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.SignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.refusal.RejectReason;
@@ -46,14 +51,21 @@ final class SignatureCheck {
     private final SignerTrust trust;
     private final AlgorithmPolicy policy;
     private final Clock clock;
-    private final Provider bc;
+    private static final CMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private static final SignatureAlgorithmIdentifierFinder SIGNATURE_ALGORITHMS = new DefaultSignatureAlgorithmIdentifierFinder();
+
+    private final DigestCalculatorProvider digests;
 
     SignatureCheck(PartnerDirectory directory, SignerTrust trust, AlgorithmPolicy policy, Clock clock) {
         this.directory = directory;
         this.trust = trust;
         this.policy = policy;
         this.clock = clock;
-        this.bc = CryptoProviders.bouncyCastle();
+        try {
+            this.digests = new JcaDigestCalculatorProviderBuilder().build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("no digest provider", e);
+        }
     }
 
     Signer check(SignedPart part, String claimedPartnerId) throws PackageRejected {
@@ -97,7 +109,12 @@ final class SignatureCheck {
             throw badSignature("the signed content-type attribute (" + type + ") differs from the content's type (" + contentType + ")");
         }
         single(attributes, CMSAttributes.messageDigest, "message-digest");
-        Instant signingTime = Time.getInstance(single(attributes, CMSAttributes.signingTime, "signing-time")).getDate().toInstant();
+        Instant signingTime;
+        try {
+            signingTime = SigningTime.of(single(attributes, CMSAttributes.signingTime, "signing-time"));
+        } catch (IllegalArgumentException e) {
+            throw badSignature("the signed signing-time attribute cannot be read");
+        }
         if (signingTime.isAfter(clock.instant().plus(CLOCK_SKEW))) {
             throw badSignature("the signing time " + signingTime + " is in the future; check the sender's clock");
         }
@@ -118,7 +135,7 @@ final class SignatureCheck {
 
     private void verifySignature(SignerInformation signer, X509Certificate certificate) throws PackageRejected {
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(bc).build(certificate))) {
+            if (!signer.verify(verifierFor(certificate))) {
                 throw badSignature("the signature does not match the content: it was altered after signing or signed with another key");
             }
         } catch (CMSVerifierCertificateNotValidException e) {
@@ -131,6 +148,15 @@ final class SignatureCheck {
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             throw badSignature("the signature cannot be verified: " + e.getMessage());
         }
+    }
+
+    /**
+     * Built from shared parts: BouncyCastle's convenience builder creates a fresh algorithm-name table
+     * for every signature, which costs more than verifying an RSA signature.
+     */
+    private SignerInformationVerifier verifierFor(X509Certificate certificate) throws OperatorCreationException {
+        return new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_ALGORITHMS,
+                new JcaContentVerifierProviderBuilder().build(certificate), digests);
     }
 
     /** The signer's certificate: registered ones first, then those the package carries (trust is decided later). */

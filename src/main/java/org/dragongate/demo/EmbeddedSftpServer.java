@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -28,11 +35,13 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final SshServer server;
     private final Path root;
     private final Path knownHosts;
+    private final Map<String, List<PublicKey>> authorizedKeys;
 
-    private EmbeddedSftpServer(SshServer server, Path root, Path knownHosts) {
+    private EmbeddedSftpServer(SshServer server, Path root, Path knownHosts, Map<String, List<PublicKey>> authorizedKeys) {
         this.server = server;
         this.root = root;
         this.knownHosts = knownHosts;
+        this.authorizedKeys = authorizedKeys;
     }
 
     /**
@@ -60,6 +69,10 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, password, session) -> GATEWAY_USER.equals(user)
                 ? gatewayPassword.equals(password)
                 : password != null && password.equals(partnerPasswords.get(user)));
+        // Key login for accounts given a key with authorizeKey (OpenSSH clients in batch mode cannot type a password).
+        Map<String, List<PublicKey>> authorizedKeys = new ConcurrentHashMap<>();
+        server.setPublickeyAuthenticator((user, key, session) -> authorizedKeys.getOrDefault(user, List.of()).stream()
+                .anyMatch(known -> KeyUtils.compareKeys(known, key)));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
         sftp.addSftpEventListener(new SftpEventListener() {
             @Override
@@ -78,7 +91,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
                     .append(PublicKeyEntry.toString(pair.getPublic())).append('\n');
         }
         Files.writeString(knownHosts, lines.toString(), StandardCharsets.US_ASCII);
-        return new EmbeddedSftpServer(server, root, knownHosts);
+        return new EmbeddedSftpServer(server, root, knownHosts, authorizedKeys);
+    }
+
+    /** Lets {@code account} also log in with the key(s) in {@code publicKeyFile} (OpenSSH {@code authorized_keys} / {@code .pub} format). */
+    public void authorizeKey(String account, Path publicKeyFile) throws IOException, GeneralSecurityException {
+        for (AuthorizedKeyEntry entry : AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile)) {
+            authorizedKeys.computeIfAbsent(account, a -> new CopyOnWriteArrayList<>())
+                    .add(entry.resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING));
+        }
     }
 
     public int port() {

@@ -17,6 +17,7 @@ import org.dragongate.crypto.OpenLimits;
 import org.dragongate.crypto.PackageOpener;
 import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.PackageIntake;
+import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.PartnerDirectoryFile;
@@ -68,6 +69,11 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("sftpIntake")
     public SftpIntake sftpIntake() {
         return new SftpIntake(packageIntake());
+    }
+
+    @BindToRegistry("mailIntake")
+    public MailIntake mailIntake() {
+        return new MailIntake(packageIntake(), partnerDirectory(), new MailPackages(data("work")), data("work"));
     }
 
     @BindToRegistry("sftpFileFilter")

@@ -127,7 +127,8 @@ public final class ExamplePki {
     private static final int EXPIRED_NOT_BEFORE_DAYS_AGO = 400;
     private static final int EXPIRED_NOT_AFTER_DAYS_AGO = 30;
     private static final int REVOKED_DAYS_AGO = 10;
-    private static final int CRL_NEXT_UPDATE_DAYS = 30;
+    /** Long, so the committed demo PKI keeps working for a year; a real CA publishes far more often. */
+    private static final int CRL_NEXT_UPDATE_DAYS = 365;
 
     private enum KeyType {
         RSA_2048("RSA-2048", "SHA256withRSA"),

@@ -242,7 +242,7 @@ class ExamplePkiTest {
         crl.verify(ca.getPublicKey());
         assertThat(crl.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
         assertThat(crl.getThisUpdate().toInstant()).isEqualTo(NOW.minus(1, ChronoUnit.DAYS));
-        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(30, ChronoUnit.DAYS));
+        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(365, ChronoUnit.DAYS));
         assertThat(crl.getRevokedCertificates()).hasSize(1);
         X509CRLEntry entry = crl.getRevokedCertificate(revoked.getSerialNumber());
         assertThat(entry).isNotNull();
