@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.ParseException;
-import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ final class SmimeSigned {
      * for CBC the opener must be able to answer it as a decryption failure (see PackageOpener).
      */
     static SignedPart read(Spool decrypted, OpenLimits limits, Path workDir) throws IOException, CMSException, PackageRejected {
-        try (SharedFileInputStream in = new SharedFileInputStream(decrypted.path().toFile())) {
+        try (InputStream in = MimeDocuments.sharedStream(decrypted)) {
             MimeBodyPart entity;
             ContentType type;
             try {

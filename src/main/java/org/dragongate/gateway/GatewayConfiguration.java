@@ -44,6 +44,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private final Clock clock = Clock.systemUTC();
     private PartnerDirectory directory;
     private PackageIntake intake;
+    private PackageArchive archive;
     private Quarantine quarantine;
 
     @BindToRegistry("partnerDirectory")
@@ -61,7 +62,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("packageIntake")
     public synchronized PackageIntake packageIntake() {
         if (intake == null) {
-            intake = new PackageIntake(new PackageArchive(data("archive")), clock);
+            intake = new PackageIntake(archive(), clock);
         }
         return intake;
     }
@@ -85,12 +86,19 @@ public class GatewayConfiguration implements CamelConfiguration {
     public OpenStage openStage() {
         PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), data("work"), clock);
-        return new OpenStage(opener, data("opened"));
+        return new OpenStage(opener, data("opened"), archive());
     }
 
     @BindToRegistry("refusals")
     public Refusals refusals() {
-        return new Refusals(quarantine());
+        return new Refusals(quarantine(), archive());
+    }
+
+    synchronized PackageArchive archive() {
+        if (archive == null) {
+            archive = new PackageArchive(data("archive"));
+        }
+        return archive;
     }
 
     synchronized Quarantine quarantine() {

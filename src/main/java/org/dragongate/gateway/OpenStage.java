@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import org.dragongate.crypto.Document;
 import org.dragongate.crypto.OpenedPackage;
 import org.dragongate.crypto.PackageOpener;
+import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.refusal.PackageRejected;
 import org.slf4j.Logger;
@@ -22,10 +23,12 @@ public final class OpenStage {
 
     private final PackageOpener opener;
     private final Path openedDir;
+    private final PackageArchive archive;
 
-    public OpenStage(PackageOpener opener, Path openedDir) {
+    public OpenStage(PackageOpener opener, Path openedDir, PackageArchive archive) {
         this.opener = opener;
         this.openedDir = openedDir;
+        this.archive = archive;
     }
 
     public Path open(ReceivedPackage received) throws IOException, PackageRejected {
@@ -44,6 +47,7 @@ public final class OpenStage {
             } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
+            archive.markProcessed(received.sha256());
             LOG.info("package {} opened: partner {}, signer serial {}, {} document(s)", received.shortId(),
                     opened.partner().id(), opened.signer().getSerialNumber().toString(16), opened.documents().size());
             return target;

@@ -1,6 +1,7 @@
 package org.dragongate.gateway;
 
 import java.io.IOException;
+import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.quarantine.QuarantineEntry;
@@ -9,9 +10,11 @@ import org.dragongate.refusal.PackageRejected;
 /** Where the routes' one error handler sends a refused package: to quarantine, with its reason. */
 public final class Refusals {
     private final Quarantine quarantine;
+    private final PackageArchive archive;
 
-    public Refusals(Quarantine quarantine) {
+    public Refusals(Quarantine quarantine, PackageArchive archive) {
         this.quarantine = quarantine;
+        this.archive = archive;
     }
 
     public QuarantineEntry quarantine(ReceivedPackage received, PackageRejected refusal) throws IOException {
@@ -19,6 +22,8 @@ public final class Refusals {
             // Refused before intake finished: nothing was archived, so the source must stay where it is.
             throw new IOException("package refused before it was taken in (" + refusal.summary() + "); left at its source");
         }
-        return quarantine.put(received, refusal);
+        QuarantineEntry entry = quarantine.put(received, refusal);
+        archive.markProcessed(received.sha256());
+        return entry;
     }
 }

@@ -10,13 +10,15 @@ import org.apache.camel.component.file.remote.SftpRemoteFile;
  * Which remote entries the SFTP consumer takes: complete package files only. Partners upload
  * under a temporary name (anything not ending in .p7m, .pem, .b64 or .p7, or starting with a dot)
  * and rename when done. Symbolic links are never followed, and the gateway's own .done and
- * .failed folders are not walked into.
+ * .failed folders are not walked into. A name with a backslash is left alone: Camel's file
+ * component turns backslashes into slashes, so such a file could be neither read nor moved and
+ * would fail again on every poll.
  */
 public final class SftpFileFilter implements GenericFileFilter<Object> {
     @Override
     public boolean accept(GenericFile<Object> file) {
         String name = file.getFileNameOnly();
-        if (name == null || name.startsWith(".") || isLink(file.getFile())) {
+        if (name == null || name.startsWith(".") || name.indexOf('\\') >= 0 || isLink(file.getFile())) {
             return false;
         }
         if (file.isDirectory()) {

@@ -17,9 +17,16 @@ import java.util.HexFormat;
  * Raw packages on disk, addressed by the SHA-256 of their bytes: {@code <dir>/ab/abcdef....p7m}.
  * A package is written to a temporary file, flushed to disk, then moved into place in one step, so
  * a reader never sees half a package and a crash leaves at most a temporary file behind.
+ *
+ * <p>A package counts as a duplicate only once the flow finished with it ({@link #markProcessed}):
+ * bytes archived by an attempt that then failed are taken again, never silently dropped.
  */
 public final class PackageArchive {
-    /** What {@link #store} did. */
+    /**
+     * What {@link #store} did.
+     *
+     * @param duplicate the same bytes were taken in and fully processed before
+     */
     public record Stored(String sha256, long size, Path path, boolean duplicate) {
     }
 
@@ -45,21 +52,37 @@ public final class PackageArchive {
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
             Path target = pathOf(sha256);
-            if (Files.exists(target)) {
-                return new Stored(sha256, size, target, true);
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException raced) {
+                    // another poller archived the same bytes first: the same content either way
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target);
+                }
             }
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException raced) {
-                return new Stored(sha256, size, target, true);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
-            return new Stored(sha256, size, target, false);
+            return new Stored(sha256, size, target, isProcessed(sha256));
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Records that the flow is finished with this package (opened, or quarantined). */
+    public void markProcessed(String sha256) throws IOException {
+        Path marker = processedMarker(sha256);
+        if (!Files.exists(marker)) {
+            Files.createDirectories(marker.getParent());
+            Files.createFile(marker);
+        }
+    }
+
+    public boolean isProcessed(String sha256) {
+        return Files.exists(processedMarker(sha256));
+    }
+
+    private Path processedMarker(String sha256) {
+        return pathOf(sha256).resolveSibling(sha256 + ".processed");
     }
 
     public Path pathOf(String sha256) {

@@ -4,7 +4,7 @@ import org.dragongate.crypto.Spool;
 import org.dragongate.intake.ReceivedPackage;
 
 /**
- * One package found in a mail, decoded from its transfer encoding and held in a spool file.
+ * One package found in a mail, decoded from its transfer encoding and held in a spool.
  *
  * @param name a safe name for logs and the audit trail (last path segment, plain characters only); never a path
  * @param form SMIME for the body of an S/MIME encrypted mail, CMS for a .p7m attachment

@@ -30,7 +30,8 @@ import org.eclipse.angus.mail.util.DecodingException;
  * Finds the packages in a raw mail (RFC 5322 / MIME): the body of an S/MIME encrypted message, or
  * each .p7m / {@code application/pkcs7-mime} attachment of a plain mail. The mail is parsed from its
  * file through a shared stream, so memory does not grow with its size; each package is decoded to a
- * spool file, so a mail is either refused as a whole or all of its packages are ready to be taken in.
+ * spool (on disk once large), so a mail is either refused as a whole or all of its packages are ready
+ * to be taken in.
  * Sender-chosen names and header parameters are only ever logged, never used as paths.
  */
 public final class MailPackages {

@@ -35,5 +35,17 @@ public enum RejectReason {
     /** A mail that carries no package: neither an S/MIME encrypted message nor a .p7m / application/pkcs7-mime attachment. */
     NO_PACKAGE,
     /** A mail whose From address is not registered for any partner (or names several senders): no channel to check the signer against. */
-    UNKNOWN_SENDER
+    UNKNOWN_SENDER,
+    /**
+     * The document was read, but the notice in it does not meet the common schema: a required field
+     * is missing, a code does not exist (country, container check digit), a value is outside what is
+     * allowed, or the format is not one this partner may send. The receipt lists each problem with the
+     * field's path, the value sent and what was expected.
+     */
+    INVALID_NOTICE,
+    /**
+     * The notice document cannot be read safely: not well-formed XML, JSON or CSV, a DOCTYPE (external
+     * entities, entity expansion), nesting or strings beyond the limits, binary content.
+     */
+    MALFORMED_DOCUMENT
 }

@@ -3,6 +3,8 @@ package org.dragongate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +19,17 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.camel.component.file.remote.RemoteFileConsumer;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.quarantine.QuarantineEntry;
 import org.dragongate.testing.GatewayFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * End to end over SFTP: a real SFTP server (MINA SSHD) with partner accounts, real clients (the
@@ -56,17 +62,9 @@ class SftpIntakeIT {
     @Test
     void packageUploadedWithOpenSshSftpIsOpenedAndMovedToTheArchiveFolder() throws Exception {
         GatewayFixture gw = gateway();
-        Path key = base.resolve("partner-key");
-        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "cn-gacc-test", "-f", key.toString());
-        gw.server().authorizeKey(CN, Path.of(key + ".pub"));
         Path sealed = gw.seal(CN);
-        Path batch = Files.writeString(base.resolve("batch"), "put \"" + sealed + "\" alert-1.p7m.part\n"
-                + "rename alert-1.p7m.part alert-1.p7m\n", StandardCharsets.UTF_8);
 
-        run("sftp", "-b", batch.toString(), "-F", "/dev/null", "-P", Integer.toString(gw.server().port()), "-i", key.toString(),
-                "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "PasswordAuthentication=no",
-                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + gw.server().knownHosts(),
-                "-o", "GlobalKnownHostsFile=/dev/null", CN + "@127.0.0.1");
+        openSshSftp(gw, CN, "put \"" + sealed + "\" alert-1.p7m.part", "rename alert-1.p7m.part alert-1.p7m");
 
         String sha = GatewayFixture.sha256(sealed);
         Path opened = gw.awaitOpened(sha);
@@ -210,25 +208,35 @@ class SftpIntakeIT {
         assertNothingEscaped(gw, before, "...p7m");
     }
 
-    /** A partner account is confined to its inbox: an absolute name climbing out of it lands inside it (or is refused), never beside it. */
+    /**
+     * A partner account is confined to its inbox: an absolute name climbing out of it, sent by the
+     * MINA client and by the OpenSSH client, lands inside it (or is refused), never beside it.
+     */
     @Test
     void absoluteNameClimbingOutOfTheInboxStaysInsideIt() throws Exception {
         GatewayFixture gw = gateway();
         String token = token();
         Snapshot before = Snapshot.of(base);
-        Path sealed = gw.seal(CN);
+        Path byMina = gw.seal(CN);
+        Path byOpenSsh = gw.seal(CN);
 
         boolean uploaded;
         try {
-            gw.upload(CN, sealed, "/../../../" + token + ".p7m");
+            gw.upload(CN, byMina, "/../../../" + token + "-mina.p7m");
             uploaded = true;
         } catch (IOException refused) {
             uploaded = false;
         }
+        openSshSftp(gw, CN, "-put \"" + byOpenSsh + "\" /../../../" + token + "-openssh.p7m");
 
         if (uploaded) {
-            gw.awaitOpened(GatewayFixture.sha256(sealed));
-            assertThat(gw.awaitMovedToDone(GatewayFixture.sha256(sealed)).getFileName().toString()).startsWith(token + ".p7m");
+            gw.awaitOpened(GatewayFixture.sha256(byMina));
+            assertThat(gw.awaitMovedToDone(GatewayFixture.sha256(byMina)).getFileName().toString()).startsWith(token + "-mina.p7m");
+        }
+        String openSshSha = GatewayFixture.sha256(byOpenSsh);
+        if (!GatewayFixture.filesWithSha(gw.inbox(CN), openSshSha).isEmpty() || !GatewayFixture.filesWithSha(gw.doneDir(), openSshSha).isEmpty()) {
+            gw.awaitOpened(openSshSha);
+            assertThat(gw.awaitMovedToDone(openSshSha).getFileName().toString()).startsWith(token + "-openssh.p7m");
         }
         Path good = gw.seal(CN);
         gw.upload(CN, good, "next.p7m");
@@ -286,7 +294,8 @@ class SftpIntakeIT {
         Snapshot before = Snapshot.of(base);
         Path sealed = gw.seal(CN);
 
-        assertThatThrownBy(() -> gw.upload(CN, sealed, token + "\0.p7m")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> gw.upload(CN, sealed, token + "\0.p7m")).isInstanceOfSatisfying(SftpException.class,
+                refused -> assertThat(refused.getStatus()).isEqualTo(SftpConstants.SSH_FX_INVALID_FILENAME));
 
         Path good = gw.seal(CN);
         gw.upload(CN, good, "next.p7m");
@@ -334,6 +343,8 @@ class SftpIntakeIT {
     /**
      * A link put on the server's disk by someone else (an administrator's mistake, another service)
      * is not followed: the file it points to, here a valid package outside the SFTP root, is never read.
+     * The MINA server itself would serve the target to the gateway account; the gateway's file
+     * filter, which sees the entry as a link in the directory listing, is what keeps it out.
      */
     @Test
     void symlinkPlantedInAnInboxIsNotFollowed() throws Exception {
@@ -359,7 +370,10 @@ class SftpIntakeIT {
         assertNothingEscaped(gw, before, "secret");
     }
 
-    /** Strict host key checking: the gateway does not log in to a server whose key is not the one in known_hosts. */
+    /**
+     * Strict host key checking: the gateway does not log in to a server whose key is not the one in
+     * known_hosts, so nothing is taken (Camel gives the reason at DEBUG only; its WARN just says it cannot connect).
+     */
     @Test
     void serverWithAnotherHostKeyIsNotTrusted() throws Exception {
         fixture = GatewayFixture.start(base.resolve("jail"));
@@ -367,15 +381,22 @@ class SftpIntakeIT {
         rsa.initialize(2048);
         Path wrongKnownHosts = Files.writeString(base.resolve("known_hosts"),
                 "[127.0.0.1]:" + fixture.server().port() + " " + PublicKeyEntry.toString(rsa.generateKeyPair().getPublic()) + "\n");
-        fixture.startGateway(Map.of("sftp.known-hosts-file", wrongKnownHosts.toString()));
-        Path sealed = fixture.seal(CN);
+        Logger connectLog = (Logger) LoggerFactory.getLogger(RemoteFileConsumer.class);
+        Level level = connectLog.getLevel();
+        connectLog.setLevel(Level.DEBUG);
+        try {
+            fixture.startGateway(Map.of("sftp.known-hosts-file", wrongKnownHosts.toString()));
+            Path sealed = fixture.seal(CN);
 
-        fixture.upload(CN, sealed, "waiting.p7m");
-        fixture.awaitPolls(3);
+            fixture.upload(CN, sealed, "waiting.p7m");
+            fixture.awaitPolls(3);
 
-        assertThat(fixture.inbox(CN).resolve("waiting.p7m")).hasSameBinaryContentAs(sealed);
-        assertThat(fixture.archived(GatewayFixture.sha256(sealed))).isFalse();
-        assertThat(fixture.logLines()).anySatisfy(l -> assertThat(l).contains("Cannot connect/login").containsIgnoringCase("HostKey"));
+            assertThat(fixture.inbox(CN).resolve("waiting.p7m")).hasSameBinaryContentAs(sealed);
+            assertThat(fixture.archived(GatewayFixture.sha256(sealed))).isFalse();
+            assertThat(fixture.logLines()).anySatisfy(l -> assertThat(l).contains("Cannot connect/login").contains("HostKey"));
+        } finally {
+            connectLog.setLevel(level);
+        }
     }
 
     /** Stopping an idle gateway is quick and takes nothing with it: a file not yet complete stays where the partner left it. */
@@ -444,8 +465,9 @@ class SftpIntakeIT {
     /**
      * Nothing was written outside the folders the server and the gateway own: every other file under
      * the test folder is unchanged, the inbox holds only partner folders and the archive folder, the
-     * gateway's data dir only its own layout, and no file named with {@code token} exists in the
-     * test folder's parent, the working directory or the file system root.
+     * gateway's data dir only names it made itself (digests, ids; never a partner's file name), and
+     * no file named with {@code token} exists in the test folder's parent, the working directory or
+     * the file system root.
      */
     private static void assertNothingEscaped(GatewayFixture gw, Snapshot before, String token) throws IOException {
         Path inbox = gw.server().root().resolve("inbox");
@@ -464,12 +486,12 @@ class SftpIntakeIT {
             });
         }
         try (Stream<Path> files = Files.walk(data)) {
-            files.filter(p -> !p.equals(data)).map(data::relativize).forEach(p ->
-                    assertThat(p.toString()).as("gateway data file").matches(
-                            "archive(/incoming|/[0-9a-f]{2}(/[0-9a-f]{64}\\.p7m)?)?"
-                                    + "|opened(/[0-9a-f]{64}(/\\d+-[A-Za-z0-9._-]+)?)?"
-                                    + "|quarantine(/Q-[0-9-]+-[0-9a-f]{12}(/(package\\.p7m|entry\\.json))?)?"
-                                    + "|work(/.*)?"));
+            files.filter(p -> !p.equals(data)).map(data::relativize).forEach(p -> {
+                for (Path segment : p) {
+                    assertThat(segment.toString()).as("name the gateway chose in %s", p)
+                            .matches("[A-Za-z0-9._-]+").isNotEqualTo("..").doesNotContain(token);
+                }
+            });
         }
         for (Path place : List.of(gw.base().getParent().getParent(), Path.of("").toAbsolutePath(), Path.of("/"))) {
             try (Stream<Path> entries = Files.list(place)) {
@@ -517,6 +539,24 @@ class SftpIntakeIT {
 
     private static String token() {
         return "dg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /**
+     * Runs the OpenSSH {@code sftp} command in batch mode as a partner, logging in with a key made by
+     * {@code ssh-keygen} and checking the server's host key against its known_hosts.
+     */
+    private void openSshSftp(GatewayFixture gw, String partnerId, String... batchLines) throws Exception {
+        Path key = gw.base().resolve("packages").resolve("openssh-key-" + partnerId);
+        if (!Files.exists(key)) {
+            run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", partnerId + "-test", "-f", key.toString());
+            gw.server().authorizeKey(partnerId, Path.of(key + ".pub"));
+        }
+        Path batch = Files.writeString(gw.base().resolve("packages").resolve("sftp-batch"), String.join("\n", batchLines) + "\n", StandardCharsets.UTF_8);
+        run("sftp", "-b", batch.toString(), "-F", "/dev/null", "-P", Integer.toString(gw.server().port()), "-i", key.toString(),
+                "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "PasswordAuthentication=no",
+                "-o", "KbdInteractiveAuthentication=no", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + gw.server().knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null",
+                partnerId + "@127.0.0.1");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * base/sftp/inbox/.done/        where the gateway moves what it has taken in
  * base/sftp-state/              host key and known_hosts
  * base/data/                    the gateway's data dir (archive/, opened/, quarantine/, work/)
- * base/packages/                packages and notices the test made
+ * base/packages/                packages, notices and client files the test made
  * </pre>
  */
 public final class GatewayFixture implements AutoCloseable {
