@@ -23,6 +23,11 @@ public final class NoticeSchema {
     public static final String RESOURCE = "/xsd/notice-1.xsd";
 
     private final Schema schema;
+    /**
+     * A validator keeps its parser between documents; making a new one per notice costs several
+     * times the validation itself. Validators are not thread-safe, hence one per thread.
+     */
+    private final ThreadLocal<Validator> validators = ThreadLocal.withInitial(this::newValidator);
 
     public NoticeSchema() {
         URL xsd = NoticeSchema.class.getResource(RESOURCE);
@@ -46,12 +51,9 @@ public final class NoticeSchema {
      * @throws NoticeSchemaViolation listing each violation with its line and column
      */
     public void validate(Source document) throws NoticeSchemaViolation {
-        Validator validator = schema.newValidator();
+        Validator validator = validators.get();
         List<String> errors = new ArrayList<>();
         try {
-            validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setErrorHandler(new Collecting(errors));
             validator.validate(document);
         } catch (SAXException e) {
@@ -65,6 +67,18 @@ public final class NoticeSchema {
         if (!errors.isEmpty()) {
             throw new NoticeSchemaViolation(errors);
         }
+    }
+
+    private Validator newValidator() {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("the XML validator does not support secure processing", e);
+        }
+        return validator;
     }
 
     /** Keeps going after an error so the report lists every violation; a fatal error still stops. */

@@ -3,9 +3,11 @@ package org.dragongate.notice;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -25,6 +27,7 @@ import javax.xml.transform.stream.StreamSource;
  */
 public final class NoticeXml {
     private final XmlMapper mapper;
+    private final JsonMapper json;
     private final NoticeSchema schema;
 
     public NoticeXml() {
@@ -34,6 +37,10 @@ public final class NoticeXml {
     public NoticeXml(NoticeSchema schema) {
         this.schema = schema;
         this.mapper = mapper();
+        this.json = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
     }
 
     /**
@@ -62,7 +69,9 @@ public final class NoticeXml {
      */
     public Notice read(byte[] xml) throws IOException, NoticeSchemaViolation {
         schema.validate(new StreamSource(new ByteArrayInputStream(xml)));
-        return mapper.readValue(xml, Notice.class);
+        // Bound through the JSON shape: Jackson cannot bind a wrapped list into a record component
+        // renamed for XML, and the tree route is the one the converter takes anyway.
+        return json.treeToValue(NoticeTree.fromXml(mapper.readTree(xml)), Notice.class);
     }
 
     public Notice read(InputStream in, int maxBytes) throws IOException, NoticeSchemaViolation {
@@ -98,6 +107,14 @@ public final class NoticeXml {
         public String findNamespace(MapperConfig<?> config, Annotated annotated) {
             String namespace = super.findNamespace(config, annotated);
             return namespace == null || namespace.isEmpty() ? Notice.NAMESPACE : namespace;
+        }
+
+        @Override
+        public PropertyName findWrapperName(Annotated annotated) {
+            PropertyName wrapper = super.findWrapperName(annotated);
+            boolean unqualified = wrapper != null && wrapper.hasSimpleName()
+                    && (wrapper.getNamespace() == null || wrapper.getNamespace().isEmpty());
+            return unqualified ? wrapper.withNamespace(Notice.NAMESPACE) : wrapper;
         }
     }
 }

@@ -22,6 +22,10 @@ public final class SafeStax {
     }
 
     public static XMLInputFactory inputFactory() {
+        return inputFactory(MAX_DEPTH, MAX_TEXT_LENGTH);
+    }
+
+    public static XMLInputFactory inputFactory(int maxDepth, int maxTextLength) {
         WstxInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -29,11 +33,11 @@ public final class SafeStax {
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resources are not allowed: " + systemId);
         });
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, maxDepth);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES);
-        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, maxTextLength);
         factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, MAX_ELEMENTS);
-        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0);
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1);
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
         return factory;
     }
