@@ -138,16 +138,16 @@ public final class DemoCommand implements Callable<Integer> {
     private void sendSamples(PrintStream console, EmbeddedSftpServer sftp, EmbeddedMailServer mail, Path gatewayData)
             throws IOException, InterruptedException {
         Path samples = Files.createDirectories(dir.resolve("samples"));
-        Path good = seal(ExamplePki.CN_GACC, samples.resolve("cn-gacc-alert.p7m"));
+        Path good = seal(ExamplePki.CN_GACC, "notice-alert.xml", samples.resolve("cn-gacc-alert.p7m"));
         PartnerUploader.upload(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC),
                 good, "alert-" + System.currentTimeMillis() + ".p7m");
         console.println("Sample 1: CN-GACC uploaded a sealed alert over SFTP");
 
-        Path byMail = seal(ExamplePki.AU_ABF, samples.resolve("au-abf-alert.p7m"));
+        Path byMail = seal(ExamplePki.AU_ABF, "au-abf-alert.json", samples.resolve("au-abf-alert.p7m"));
         PartnerMailer.send(mail.smtpPort(), "intel@au-abf.example", EmbeddedMailServer.GATEWAY_ADDRESS, byMail);
-        console.println("Sample 2: AU-ABF mailed a sealed alert as an attachment");
+        console.println("Sample 2: AU-ABF mailed a sealed alert in its own JSON layout (config/mappings/AU-ABF.yaml) as an attachment");
 
-        byte[] tampered = Files.readAllBytes(seal(ExamplePki.CN_GACC, samples.resolve("cn-gacc-tampered.p7m")));
+        byte[] tampered = Files.readAllBytes(seal(ExamplePki.CN_GACC, "notice-alert.xml", samples.resolve("cn-gacc-tampered.p7m")));
         tampered[tampered.length - 40] ^= 1;
         Path bad = Files.write(samples.resolve("cn-gacc-tampered.p7m"), tampered);
         PartnerUploader.upload(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC),
@@ -157,13 +157,25 @@ public final class DemoCommand implements Callable<Integer> {
         Quarantine quarantine = new Quarantine(gatewayData.resolve("quarantine"), java.time.Clock.systemUTC());
         Path opened = gatewayData.resolve("opened");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && (count(opened) < 2 || quarantine.list().isEmpty())) {
+        Path notices = gatewayData.resolve("notices");
+        while (Instant.now().isBefore(deadline) && (count(notices) < 2 || quarantine.list().isEmpty())) {
             Thread.sleep(250);
         }
         console.println();
         console.println("Opened (verified documents, notice first) in " + opened + ":");
         try (var folders = Files.list(opened)) {
             for (Path folder : (Iterable<Path>) folders.sorted()::iterator) {
+                try (var files = Files.list(folder)) {
+                    console.println("  " + folder.getFileName().toString().substring(0, 12) + "  "
+                            + String.join(", ", files.map(f -> f.getFileName().toString()).sorted().toList()));
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            console.println("  (nothing yet)");
+        }
+        console.println("Canonical notices (validated against notice-1.xsd, with provenance) in " + gatewayData.resolve("notices") + ":");
+        try (var folders = Files.list(gatewayData.resolve("notices"))) {
+            for (Path folder : (Iterable<Path>) folders.filter(p -> !p.getFileName().toString().startsWith(".")).sorted()::iterator) {
                 try (var files = Files.list(folder)) {
                     console.println("  " + folder.getFileName().toString().substring(0, 12) + "  "
                             + String.join(", ", files.map(f -> f.getFileName().toString()).sorted().toList()));
@@ -179,13 +191,13 @@ public final class DemoCommand implements Callable<Integer> {
         console.println();
     }
 
-    private Path seal(String partnerId, Path out) throws IOException {
+    private Path seal(String partnerId, String example, Path out) throws IOException {
         KeyMaterial signer = KeyFiles.load(ExamplePki.partnerDir(keys, partnerId).resolve("signer.p12"),
                 ExamplePki.DEMO_PASSWORD.toCharArray(), null);
         KeyMaterial gateway = KeyFiles.load(ExamplePki.gatewayDir(keys).resolve("encryption.p12"),
                 ExamplePki.DEMO_PASSWORD.toCharArray(), null);
         try (OutputStream os = Files.newOutputStream(out)) {
-            new PackageSealer().seal(signer, List.of(gateway.certificate()), Path.of("examples", "notice-alert.xml"),
+            new PackageSealer().seal(signer, List.of(gateway.certificate()), Path.of("examples", example),
                     List.of(Path.of("examples", "bill-of-lading.txt")), SealOptions.defaults(), os);
         }
         return out;

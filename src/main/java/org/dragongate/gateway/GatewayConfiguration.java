@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.dragongate.convert.NoticeConverter;
+import org.dragongate.convert.PartnerFormats;
 import org.dragongate.crypto.AlgorithmPolicy;
 import org.dragongate.crypto.GatewayKeys;
 import org.dragongate.crypto.KeyFiles;
@@ -40,6 +42,10 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @PropertyInject("gateway.key-password")
     String keyPassword;
+
+    /** Per-partner format mappings (config/mappings/PARTNER-ID.yaml); re-read for every package. */
+    @PropertyInject(value = "gateway.mappings-dir", defaultValue = "config/mappings")
+    String mappingsDir;
 
     private final Clock clock = Clock.systemUTC();
     private PartnerDirectory directory;
@@ -86,7 +92,17 @@ public class GatewayConfiguration implements CamelConfiguration {
     public OpenStage openStage() {
         PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), data("work"), clock);
-        return new OpenStage(opener, data("opened"), archive());
+        return new OpenStage(opener, data("opened"));
+    }
+
+    @BindToRegistry("convertStage")
+    public ConvertStage convertStage() {
+        return new ConvertStage(new NoticeConverter(), new PartnerFormats(Path.of(mappingsDir)), data("notices"));
+    }
+
+    @BindToRegistry("packageCompletion")
+    public PackageCompletion packageCompletion() {
+        return new PackageCompletion(archive());
     }
 
     @BindToRegistry("refusals")

@@ -5,33 +5,32 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.dragongate.crypto.Document;
 import org.dragongate.crypto.OpenedPackage;
 import org.dragongate.crypto.PackageOpener;
-import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.refusal.PackageRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a package taken in and, until the conversion stage exists, ends the flow by writing its
- * verified documents to {@code <opened>/<package sha256>/}: notice first (as 1-name), attachments after.
+ * Opens a package taken in and writes its verified documents to {@code <opened>/<package sha256>/}:
+ * notice first (as 1-name), attachments after, for the convert stage and for the administrators.
  */
 public final class OpenStage {
     private static final Logger LOG = LoggerFactory.getLogger(OpenStage.class);
 
     private final PackageOpener opener;
     private final Path openedDir;
-    private final PackageArchive archive;
 
-    public OpenStage(PackageOpener opener, Path openedDir, PackageArchive archive) {
+    public OpenStage(PackageOpener opener, Path openedDir) {
         this.opener = opener;
         this.openedDir = openedDir;
-        this.archive = archive;
     }
 
-    public Path open(ReceivedPackage received) throws IOException, PackageRejected {
+    public OpenedRecord open(ReceivedPackage received) throws IOException, PackageRejected {
         try (InputStream in = Files.newInputStream(received.archivedAt());
              OpenedPackage opened = opener.open(in, received.channel().partnerId(),
                      PackageOpener.Form.valueOf(received.form().name()))) {
@@ -39,18 +38,23 @@ public final class OpenStage {
             Path temp = Files.createDirectories(openedDir).resolve("." + received.sha256() + ".part");
             Files.createDirectories(temp);
             int index = 1;
+            List<OpenedRecord.OpenedDocument> documents = new ArrayList<>();
             for (Document document : opened.documents()) {
-                Files.copy(document.data().path(), temp.resolve(index++ + "-" + document.name()), StandardCopyOption.REPLACE_EXISTING);
+                String fileName = index++ + "-" + document.name();
+                try (InputStream data = document.data().openStream()) {
+                    Files.copy(data, temp.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+                }
+                documents.add(new OpenedRecord.OpenedDocument(document.name(), document.mediaType(), document.size(),
+                        document.sha256Hex(), target.resolve(fileName)));
             }
             if (Files.exists(target)) {
                 deleteFolder(temp);
             } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            archive.markProcessed(received.sha256());
             LOG.info("package {} opened: partner {}, signer serial {}, {} document(s)", received.shortId(),
                     opened.partner().id(), opened.signer().getSerialNumber().toString(16), opened.documents().size());
-            return target;
+            return new OpenedRecord(received, opened.partner().id(), opened.signer(), documents);
         }
     }
 

@@ -41,6 +41,7 @@ import org.dragongate.pki.ExamplePki;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.quarantine.QuarantineEntry;
 import org.dragongate.testing.OpenSsl;
+import org.dragongate.testing.TestNotices;
 import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +198,8 @@ class MailIntakeIT {
         overrides.put("camel.main.routes-include-pattern", "file:routes/gateway.camel.yaml,file:routes/mail-intake.camel.yaml");
         overrides.put("camel.main.shutdown-timeout", "10");
         overrides.put("gateway.data-dir", dataDir().toString());
+        // No partner mappings: intake tests send canonical notices from every partner.
+        overrides.put("gateway.mappings-dir", dataDir().resolveSibling("no-mappings").toString());
         overrides.put("gateway.partners-file", writePartners().toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
@@ -278,7 +281,7 @@ class MailIntakeIT {
     private Path notice(String partnerId) throws IOException {
         int n = ++sequence;
         return Files.writeString(base.resolve("notice-" + n + ".xml"),
-                "<notice id=\"" + UUID.randomUUID() + "\" from=\"" + partnerId + "\">mail test " + n + "</notice>", StandardCharsets.UTF_8);
+                TestNotices.alert(partnerId, partnerId + "-" + UUID.randomUUID()), StandardCharsets.UTF_8);
     }
 
     private Path seal(String partnerId, Path notice) throws IOException {

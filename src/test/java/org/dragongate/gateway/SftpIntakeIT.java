@@ -73,6 +73,11 @@ class SftpIntakeIT {
         assertThat(done.getFileName().toString()).startsWith("alert-1.p7m");
         assertThat(gw.inbox(CN).resolve("alert-1.p7m")).doesNotExist();
         assertThat(gw.quarantine().list()).isEmpty();
+        // The flow goes on to the common schema: the notice, validated, with the gateway's provenance.
+        Path notice = gw.dataDir().resolve("notices").resolve(sha).resolve("notice-000001.xml");
+        assertThat(Files.readString(notice)).contains("xmlns=\"urn:dragongate:notice:1\"")
+                .contains("<partner>CN-GACC</partner>").contains("<packageSha256>" + sha + "</packageSha256>")
+                .contains("<channel>sftp</channel>");
     }
 
     /** A package the gateway cannot decrypt is set aside with its reason, and does not hold up the packages behind it. */

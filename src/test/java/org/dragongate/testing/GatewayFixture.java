@@ -98,6 +98,8 @@ public final class GatewayFixture implements AutoCloseable {
         overrides.put("camel.main.routes-include-pattern", SFTP_ROUTES);
         overrides.put("camel.main.shutdown-timeout", "10");
         overrides.put("gateway.data-dir", dataDir().toString());
+        // No partner mappings: intake tests send canonical notices from every partner.
+        overrides.put("gateway.mappings-dir", dataDir().resolveSibling("no-mappings").toString());
         overrides.put("gateway.partners-file", writePartners().toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
@@ -165,8 +167,7 @@ public final class GatewayFixture implements AutoCloseable {
     public Path seal(String signerPartnerId, String fileSuffix) throws IOException {
         int n = SEQUENCE.incrementAndGet();
         Path notice = base.resolve("packages").resolve("notice-" + n + ".xml");
-        Files.writeString(notice, "<notice id=\"" + UUID.randomUUID() + "\" from=\"" + signerPartnerId + "\">test " + n + "</notice>\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(notice, TestNotices.alert(signerPartnerId, signerPartnerId + "-" + UUID.randomUUID()), StandardCharsets.UTF_8);
         KeyMaterial signer = TestPki.shared().signer(signerPartnerId);
         Path sealed = base.resolve("packages").resolve("package-" + n + fileSuffix + ".p7m");
         try (OutputStream out = Files.newOutputStream(sealed)) {

@@ -1,0 +1,81 @@
+package org.dragongate.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.dragongate.convert.ConversionSummary;
+import org.dragongate.convert.NoticeConverter;
+import org.dragongate.convert.PartnerFormats;
+import org.dragongate.intake.ReceivedPackage;
+import org.dragongate.notice.AttachmentInfo;
+import org.dragongate.notice.Provenance;
+import org.dragongate.refusal.PackageRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converts a package's notice document (whatever the partner's format) into canonical notices,
+ * each validated against the XSD, and writes them to {@code <notices>/<package sha256>/}. They are
+ * written to a staging folder first, so a CSV refused at row 1000 leaves no partial output.
+ */
+public final class ConvertStage {
+    private static final Logger LOG = LoggerFactory.getLogger(ConvertStage.class);
+
+    private final NoticeConverter converter;
+    private final PartnerFormats formats;
+    private final Path noticesDir;
+
+    public ConvertStage(NoticeConverter converter, PartnerFormats formats, Path noticesDir) {
+        this.converter = converter;
+        this.formats = formats;
+        this.noticesDir = noticesDir;
+    }
+
+    /** @return the folder holding the package's canonical notices */
+    public Path convert(OpenedRecord opened) throws IOException, PackageRejected {
+        ReceivedPackage received = opened.received();
+        OpenedRecord.OpenedDocument notice = opened.documents().get(0);
+        List<AttachmentInfo> attachments = opened.documents().subList(1, opened.documents().size()).stream()
+                .map(d -> new AttachmentInfo(d.name(), d.mediaType(), d.size(), d.sha256())).toList();
+        Provenance provenance = Provenance.of(opened.partnerId(), opened.signer(), received.sha256(),
+                received.channel().kind(), received.receivedAt());
+
+        Path target = noticesDir.resolve(received.sha256());
+        Path staging = noticesDir.resolve("." + received.sha256() + ".part");
+        deleteFolder(staging);
+        Files.createDirectories(staging);
+        AtomicLong count = new AtomicLong();
+        ConversionSummary summary;
+        try (InputStream in = Files.newInputStream(notice.path())) {
+            summary = converter.convert(in, notice.mediaType(), formats.forPartner(opened.partnerId()), provenance, attachments,
+                    converted -> Files.write(staging.resolve(String.format("notice-%06d.xml", count.incrementAndGet())), converted.xml()));
+        } catch (PackageRejected | IOException | RuntimeException e) {
+            deleteFolder(staging);
+            throw e;
+        }
+        if (Files.exists(target)) {
+            deleteFolder(staging);
+        } else {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        LOG.info("package {} converted: {} notice(s) from {}", received.shortId(), summary.notices(), summary.format());
+        return target;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
