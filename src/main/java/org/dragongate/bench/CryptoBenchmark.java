@@ -76,7 +76,7 @@ public final class CryptoBenchmark {
         if (largeBytes > 0) {
             largePackage(opener, gateway, signer, largeBytes);
         }
-        out.printf("peak RSS: %d MB%n", peakRssKb() / 1024);
+        out.printf("peak RSS: %d MB%n", PeakRss.kilobytes() / 1024);
     }
 
     private void smallPackages(PackageOpener opener, KeyMaterial gateway, KeyMaterial signer, int count, int size)
@@ -269,19 +269,5 @@ public final class CryptoBenchmark {
             pool.shutdown();
         }
         return new Measurement(count / ((System.nanoTime() - start) / 1e9), cpuNanos.get() / 1e6 / count);
-    }
-
-    /** VmHWM from /proc: the most resident memory this process has had. */
-    static long peakRssKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

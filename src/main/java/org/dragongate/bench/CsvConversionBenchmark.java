@@ -86,7 +86,7 @@ public final class CsvConversionBenchmark {
                 xmlBytes[0] >> 20);
         Runtime runtime = Runtime.getRuntime();
         out.printf(Locale.ROOT, "heap in use at the end: %d MB; peak RSS (VmHWM): %d MB%n",
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20, peakRssKb() / 1024);
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, PeakRss.kilobytes() / 1024);
     }
 
     /** Rows that pass every rule, varied enough that no cache or branch predictor makes it look cheap. */
@@ -116,19 +116,5 @@ public final class CsvConversionBenchmark {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    /** The process's peak resident set size in kB (Linux), or -1 where /proc is not there. */
-    static long peakRssKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

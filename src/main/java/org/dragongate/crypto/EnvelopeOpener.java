@@ -26,6 +26,7 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.KeyAgreeRecipientId;
+import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
@@ -41,7 +42,12 @@ final class EnvelopeOpener {
     record Decrypting(CMSTypedStream content, String cipher, X509Certificate gatewayCertificate) {
     }
 
+    /** An active key and the recipient identifiers that name it, worked out once rather than per package. */
+    private record OurKey(KeyMaterial key, List<RecipientId> ids) {
+    }
+
     private final GatewayKeys keys;
+    private final List<OurKey> ourKeys;
     private final AlgorithmPolicy policy;
     private final Provider bc;
 
@@ -49,6 +55,7 @@ final class EnvelopeOpener {
         this.keys = keys;
         this.policy = policy;
         this.bc = CryptoProviders.bouncyCastle();
+        this.ourKeys = keys.active().stream().map(key -> new OurKey(key, recipientIds(key.certificate()))).toList();
     }
 
     Decrypting open(InputStream der, boolean legacyKeyTransportAllowed) throws IOException, CMSException, PackageRejected {
@@ -76,8 +83,9 @@ final class EnvelopeOpener {
         }
         policy.checkContentEncryption(contentAlgorithm);
 
-        for (KeyMaterial key : keys.active()) {
-            RecipientInformation recipient = findRecipient(recipients, key.certificate());
+        for (OurKey ours : ourKeys) {
+            KeyMaterial key = ours.key();
+            RecipientInformation recipient = findRecipient(recipients, ours.ids());
             if (recipient == null) {
                 continue;
             }
@@ -95,17 +103,28 @@ final class EnvelopeOpener {
                 + describeActive() + " published by the gateway administrators");
     }
 
-    private RecipientInformation findRecipient(RecipientInformationStore store, X509Certificate certificate) throws IOException {
+    private static RecipientInformation findRecipient(RecipientInformationStore store, List<RecipientId> ids) throws IOException {
         try {
-            if (!(certificate.getPublicKey() instanceof ECKey)) {
-                return store.get(new JceKeyTransRecipientId(certificate)); // matches issuer/serial or key identifier
+            for (RecipientId id : ids) {
+                RecipientInformation found = store.get(id);
+                if (found != null) {
+                    return found;
+                }
             }
-            RecipientInformation byIssuer = store.get(new JceKeyAgreeRecipientId(certificate));
-            byte[] keyId = subjectKeyIdentifier(certificate);
-            return byIssuer != null || keyId == null ? byIssuer : store.get(new KeyAgreeRecipientId(keyId));
+            return null;
         } catch (RuntimeException e) {
             throw new IOException("malformed recipient information", e);
         }
+    }
+
+    /** RSA: issuer and serial or key identifier, in one id; EC: issuer and serial, then key identifier (openssl -keyid). */
+    private static List<RecipientId> recipientIds(X509Certificate certificate) {
+        if (!(certificate.getPublicKey() instanceof ECKey)) {
+            return List.of(new JceKeyTransRecipientId(certificate));
+        }
+        byte[] keyId = subjectKeyIdentifier(certificate);
+        return keyId == null ? List.of(new JceKeyAgreeRecipientId(certificate))
+                : List.of(new JceKeyAgreeRecipientId(certificate), new KeyAgreeRecipientId(keyId));
     }
 
     private static byte[] subjectKeyIdentifier(X509Certificate certificate) {

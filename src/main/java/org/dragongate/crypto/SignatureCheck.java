@@ -14,7 +14,6 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
@@ -55,6 +54,7 @@ final class SignatureCheck {
     private static final SignatureAlgorithmIdentifierFinder SIGNATURE_ALGORITHMS = new DefaultSignatureAlgorithmIdentifierFinder();
 
     private final DigestCalculatorProvider digests;
+    private final CertificateCache certificateCache = new CertificateCache();
 
     SignatureCheck(PartnerDirectory directory, SignerTrust trust, AlgorithmPolicy policy, Clock clock) {
         this.directory = directory;
@@ -186,13 +186,12 @@ final class SignatureCheck {
         }
     }
 
-    private static List<X509Certificate> carriedCertificates(SignedPart part) throws PackageRejected {
+    private List<X509Certificate> carriedCertificates(SignedPart part) throws PackageRejected {
         List<X509Certificate> certificates = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         for (X509CertificateHolder holder : part.certificates().getMatches(null)) {
             try {
-                certificates.add(converter.getCertificate(holder));
-            } catch (CertificateException e) {
+                certificates.add(certificateCache.of(holder));
+            } catch (CertificateException | java.io.IOException e) {
                 throw new PackageRejected(RejectReason.MALFORMED, "a certificate carried in the package cannot be read");
             }
         }

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.dragongate.convert.ConversionSummary;
 import org.dragongate.convert.NoticeConverter;
 import org.dragongate.convert.PartnerFormats;
@@ -18,6 +16,7 @@ import org.dragongate.notice.Provenance;
 import org.dragongate.refusal.PackageRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dragongate.files.Folders;
 
 /**
  * Converts a package's notice document (whatever the partner's format) into canonical notices,
@@ -48,7 +47,7 @@ public final class ConvertStage {
 
         Path target = noticesDir.resolve(received.sha256());
         Path staging = noticesDir.resolve("." + received.sha256() + ".part");
-        deleteFolder(staging);
+        Folders.deleteRecursively(staging);
         Files.createDirectories(staging);
         AtomicLong count = new AtomicLong();
         ConversionSummary summary;
@@ -56,11 +55,11 @@ public final class ConvertStage {
             summary = converter.convert(in, notice.mediaType(), formats.forPartner(opened.partnerId()), provenance, attachments,
                     converted -> Files.write(staging.resolve(String.format("notice-%06d.xml", count.incrementAndGet())), converted.xml()));
         } catch (PackageRejected | IOException | RuntimeException e) {
-            deleteFolder(staging);
+            Folders.deleteRecursively(staging);
             throw e;
         }
         if (Files.exists(target)) {
-            deleteFolder(staging);
+            Folders.deleteRecursively(staging);
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -68,14 +67,4 @@ public final class ConvertStage {
         return target;
     }
 
-    private static void deleteFolder(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -14,6 +14,7 @@ import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.refusal.PackageRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dragongate.files.Folders;
 
 /**
  * Opens a package taken in and writes its verified documents to {@code <opened>/<package sha256>/}:
@@ -48,7 +49,7 @@ public final class OpenStage {
                         document.sha256Hex(), target.resolve(fileName)));
             }
             if (Files.exists(target)) {
-                deleteFolder(temp);
+                Folders.deleteRecursively(temp);
             } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -58,12 +59,4 @@ public final class OpenStage {
         }
     }
 
-    private static void deleteFolder(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(folder);
-    }
 }

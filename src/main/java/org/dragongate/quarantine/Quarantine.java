@@ -19,6 +19,7 @@ import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.refusal.PackageRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dragongate.files.Folders;
 
 /**
  * Refused packages, one folder each under the quarantine directory: {@code package.p7m} (the raw
@@ -58,7 +59,7 @@ public final class Quarantine {
             json.writeValue(temp.resolve(ENTRY_FILE).toFile(), entry);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteRecursively(temp);
+            Folders.deleteRecursively(temp);
         }
         // The message says what to fix; it never holds plaintext, so it may be logged.
         LOG.warn("package {} from {} quarantined as {}: {} {}", received.shortId(), received.channel(), id,
@@ -87,14 +88,4 @@ public final class Quarantine {
         return dir.resolve(entryId).resolve(PACKAGE_FILE);
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
