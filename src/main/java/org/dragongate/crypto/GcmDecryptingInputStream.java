@@ -33,7 +33,8 @@ final class GcmDecryptingInputStream extends InputStream {
 
     /** GCM requires a 12-byte nonce for J0 = nonce || 0x00000001; other lengths go through GHASH and are not handled here. */
     static final int NONCE_BYTES = 12;
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 32 * 1024;
+
 
     private final InputStream in;
     private final int tagBytes;
