@@ -94,7 +94,7 @@ final class EnvelopeOpener {
             Provider contentProvider = gcm ? bc : null;
             Recipient decryptor = key.privateKey() instanceof ECKey
                     ? ObliviousRecipients.keyAgreement(key.privateKey(), authenticated, bc, contentProvider)
-                    : ObliviousRecipients.keyTransport(key.privateKey(), authenticated, bc, contentProvider);
+                    : ObliviousRecipients.keyTransport(key.privateKey(), authenticated, contentProvider);
             CMSTypedStream content = recipient.getContentStream(decryptor);
             return new Decrypting(content, AlgorithmPolicy.contentCipherName(contentAlgorithm.getAlgorithm()), key.certificate());
         }
