@@ -173,12 +173,19 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException none) {
             console.println("  (nothing yet)");
         }
-        console.println("Canonical notices (validated against notice-1.xsd, with provenance) in " + gatewayData.resolve("notices") + ":");
+        console.println("Canonical notices (validated against notice-1.xsd, with provenance) and their routing in " + gatewayData.resolve("notices") + ":");
         try (var folders = Files.list(gatewayData.resolve("notices"))) {
             for (Path folder : (Iterable<Path>) folders.filter(p -> !p.getFileName().toString().startsWith(".")).sorted()::iterator) {
                 try (var files = Files.list(folder)) {
                     console.println("  " + folder.getFileName().toString().substring(0, 12) + "  "
                             + String.join(", ", files.map(f -> f.getFileName().toString()).sorted().toList()));
+                }
+                try (var routings = Files.list(folder)) {
+                    for (Path routing : (Iterable<Path>) routings.filter(f -> f.toString().endsWith(".routing")).sorted()::iterator) {
+                        for (String line : Files.readAllLines(routing)) {
+                            console.println("      -> " + line);
+                        }
+                    }
                 }
             }
         } catch (java.nio.file.NoSuchFileException none) {

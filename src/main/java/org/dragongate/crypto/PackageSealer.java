@@ -59,10 +59,7 @@ public final class PackageSealer {
      */
     public void seal(KeyMaterial signer, List<X509Certificate> recipients, Path notice, List<Path> attachments,
                      SealOptions options, OutputStream out) throws IOException {
-        try {
-            OutputStream encoded = options.encoding() == SealOptions.Encoding.PEM ? new PemOutput(out) : MultipartContent.nonClosing(out);
-            OutputStream encrypted = openEnvelope(recipients, options.cipher(), encoded);
-            OutputStream signed = openSignature(signer, encrypted);
+        seal(signer, recipients, options, out, signed -> {
             if (attachments.isEmpty()) {
                 try (InputStream in = Files.newInputStream(notice)) {
                     in.transferTo(signed);
@@ -70,6 +67,46 @@ public final class PackageSealer {
             } else {
                 MultipartContent.write(signed, notice, MultipartContent.mediaType(notice), attachments);
             }
+        });
+    }
+
+    /**
+     * Seals one document that is already in hand (the gateway's canonical notice for a contact point):
+     * signed, then encrypted for the recipients; the stream is read to its end, not closed.
+     */
+    public void seal(KeyMaterial signer, List<X509Certificate> recipients, InputStream content, SealOptions options,
+                     OutputStream out) throws IOException {
+        seal(signer, recipients, options, out, content::transferTo);
+    }
+
+    /**
+     * Signs without encrypting (CMS SignedData, content attached, signed attributes): for a recipient
+     * that has no encryption certificate. The stream is read to its end, not closed.
+     */
+    public void sign(KeyMaterial signer, InputStream content, SealOptions.Encoding encoding, OutputStream out) throws IOException {
+        try {
+            OutputStream encoded = encoding == SealOptions.Encoding.PEM ? new PemOutput(out) : MultipartContent.nonClosing(out);
+            OutputStream signed = openSignature(signer, encoded);
+            content.transferTo(signed);
+            signed.close();
+            encoded.close();
+        } catch (CMSException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IOException("signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the content to sign into the signing stream. */
+    private interface Content {
+        void writeTo(OutputStream signed) throws IOException;
+    }
+
+    private void seal(KeyMaterial signer, List<X509Certificate> recipients, SealOptions options, OutputStream out, Content content)
+            throws IOException {
+        try {
+            OutputStream encoded = options.encoding() == SealOptions.Encoding.PEM ? new PemOutput(out) : MultipartContent.nonClosing(out);
+            OutputStream encrypted = openEnvelope(recipients, options.cipher(), encoded);
+            OutputStream signed = openSignature(signer, encrypted);
+            content.writeTo(signed);
             signed.close();
             encrypted.close();
             encoded.close();

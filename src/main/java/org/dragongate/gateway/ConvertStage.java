@@ -2,37 +2,46 @@ package org.dragongate.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dragongate.convert.ConversionSummary;
+import org.dragongate.convert.ConvertedNotice;
 import org.dragongate.convert.NoticeConverter;
 import org.dragongate.convert.PartnerFormats;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.notice.AttachmentInfo;
 import org.dragongate.notice.Provenance;
 import org.dragongate.refusal.PackageRejected;
+import org.dragongate.routing.ContactPointRouter;
+import org.dragongate.routing.RoutingDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.dragongate.files.Folders;
 
 /**
  * Converts a package's notice document (whatever the partner's format) into canonical notices,
- * each validated against the XSD, and writes them to {@code <notices>/<package sha256>/}. They are
- * written to a staging folder first, so a CSV refused at row 1000 leaves no partial output.
+ * each validated against the XSD, routes each one to its contact points, and writes them to
+ * {@code <notices>/<package sha256>/}: {@code notice-N.xml} and {@code notice-N.routing} (one line per
+ * contact point, with the reason). Routing happens as each notice passes, so a million-row CSV is
+ * never read twice. Everything goes to a staging folder first, so a CSV refused at row 1000 (an
+ * invalid row, a notice no rule routes) leaves no partial output.
  */
 public final class ConvertStage {
     private static final Logger LOG = LoggerFactory.getLogger(ConvertStage.class);
 
     private final NoticeConverter converter;
     private final PartnerFormats formats;
+    private final ContactPointRouter router;
     private final Path noticesDir;
 
-    public ConvertStage(NoticeConverter converter, PartnerFormats formats, Path noticesDir) {
+    public ConvertStage(NoticeConverter converter, PartnerFormats formats, ContactPointRouter router, Path noticesDir) {
         this.converter = converter;
         this.formats = formats;
+        this.router = router;
         this.noticesDir = noticesDir;
     }
 
@@ -53,7 +62,10 @@ public final class ConvertStage {
         ConversionSummary summary;
         try (InputStream in = Files.newInputStream(notice.path())) {
             summary = converter.convert(in, notice.mediaType(), formats.forPartner(opened.partnerId()), provenance, attachments,
-                    converted -> Files.write(staging.resolve(String.format("notice-%06d.xml", count.incrementAndGet())), converted.xml()));
+                    converted -> write(staging, count.incrementAndGet(), converted));
+        } catch (RoutingRefused e) {
+            Folders.deleteRecursively(staging);
+            throw e.refusal;
         } catch (PackageRejected | IOException | RuntimeException e) {
             Folders.deleteRecursively(staging);
             throw e;
@@ -63,8 +75,35 @@ public final class ConvertStage {
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        LOG.info("package {} converted: {} notice(s) from {}", received.shortId(), summary.notices(), summary.format());
+        LOG.info("package {} converted and routed: {} notice(s) from {}", received.shortId(), summary.notices(), summary.format());
         return target;
+    }
+
+    private void write(Path staging, long index, ConvertedNotice converted) throws IOException {
+        List<RoutingDecision> decisions;
+        try {
+            decisions = router.route(converted.notice());
+        } catch (PackageRejected refusal) {
+            throw new RoutingRefused(refusal);
+        }
+        String name = String.format("notice-%06d", index);
+        Files.write(staging.resolve(name + ".xml"), converted.xml());
+        StringBuilder routing = new StringBuilder();
+        for (RoutingDecision decision : decisions) {
+            routing.append(decision.reason()).append('\n');
+        }
+        Files.writeString(staging.resolve(name + ".routing"), routing, StandardCharsets.UTF_8);
+    }
+
+    /** Carries a routing refusal through the converter's sink, which may only throw IOException. */
+    private static final class RoutingRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient PackageRejected refusal;
+
+        RoutingRefused(PackageRejected refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
     }
 
 }

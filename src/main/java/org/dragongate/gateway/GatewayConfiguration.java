@@ -21,6 +21,10 @@ import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
+import org.dragongate.routing.ContactPointDirectory;
+import org.dragongate.routing.ContactPointDirectoryFile;
+import org.dragongate.routing.ContactPointRouter;
+import org.dragongate.routing.RoutingRulesFile;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.PartnerDirectoryFile;
 
@@ -42,6 +46,12 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @PropertyInject("gateway.key-password")
     String keyPassword;
+
+    @PropertyInject(value = "gateway.contact-points-file", defaultValue = "config/contact-points.yaml")
+    String contactPointsFile;
+
+    @PropertyInject(value = "gateway.routing-file", defaultValue = "config/routing.yaml")
+    String routingFile;
 
     /** Per-partner format mappings (config/mappings/PARTNER-ID.yaml); re-read for every package. */
     @PropertyInject(value = "gateway.mappings-dir", defaultValue = "config/mappings")
@@ -97,7 +107,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("convertStage")
     public ConvertStage convertStage() {
-        return new ConvertStage(new NoticeConverter(), new PartnerFormats(Path.of(mappingsDir)), data("notices"));
+        return new ConvertStage(new NoticeConverter(), new PartnerFormats(Path.of(mappingsDir)), contactPointRouter(), data("notices"));
     }
 
     @BindToRegistry("packageCompletion")
@@ -108,6 +118,15 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("refusals")
     public Refusals refusals() {
         return new Refusals(quarantine(), archive());
+    }
+
+    private ContactPointRouter contactPointRouter() {
+        try {
+            ContactPointDirectory contactPoints = ContactPointDirectoryFile.load(Path.of(contactPointsFile));
+            return new ContactPointRouter(RoutingRulesFile.load(Path.of(routingFile), contactPoints));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     synchronized PackageArchive archive() {

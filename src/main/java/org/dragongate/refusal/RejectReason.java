@@ -47,5 +47,12 @@ public enum RejectReason {
      * The notice document cannot be read safely: not well-formed XML, JSON or CSV, a DOCTYPE (external
      * entities, entity expansion), nesting or strings beyond the limits, binary content.
      */
-    MALFORMED_DOCUMENT
+    MALFORMED_DOCUMENT,
+    /**
+     * The notice was read and is valid, but no routing rule, copy rule or country default of
+     * {@code config/routing.yaml} names a contact point that handles it: nobody would receive it.
+     * The message names the notice, its category and the countries it names; an administrator adds
+     * a rule or a default and re-processes the package.
+     */
+    NO_CONTACT_POINT
 }

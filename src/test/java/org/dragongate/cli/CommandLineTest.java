@@ -23,7 +23,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "demo", "seal", "open", "quarantine", "quarantine list", "send-mail", "keys-example",
-            "bench", "bench crypto"})
+            "bench", "bench crypto", "bench csv", "dead-letter", "dead-letter list", "dead-letter redrive"})
     void everyCommandExplainsItselfWithHelp(String command) {
         StringWriter out = new StringWriter();
         CommandLine cli = DragongateCli.commandLine();

@@ -1,0 +1,35 @@
+package org.dragongate.delivery;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.dragongate.crypto.KeyMaterial;
+import org.dragongate.crypto.PackageSealer;
+import org.dragongate.crypto.SealOptions;
+
+/**
+ * Seals a canonical notice for one contact point: signed with the gateway's signing key, then
+ * encrypted (AuthEnvelopedData, AES-256-GCM) for the contact point's certificate when it has one.
+ * The contact point opens it with {@code dragongate open --key <its key> --trust <gateway CA>}.
+ */
+public final class DeliverySealer {
+    private final KeyMaterial gatewaySigner;
+    private final PackageSealer sealer = new PackageSealer();
+
+    public DeliverySealer(KeyMaterial gatewaySigner) {
+        this.gatewaySigner = gatewaySigner;
+    }
+
+    public SealedDelivery seal(String noticeId, byte[] noticeXml, DeliveryTarget target) throws IOException {
+        // Notices are small documents (attachments travel by reference), so the sealed bytes are held in memory.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(noticeXml.length + 8 * 1024);
+        ByteArrayInputStream content = new ByteArrayInputStream(noticeXml);
+        if (target.encryptionCertificate() == null) {
+            sealer.sign(gatewaySigner, content, SealOptions.Encoding.DER, out);
+        } else {
+            sealer.seal(gatewaySigner, List.of(target.encryptionCertificate()), content, SealOptions.defaults(), out);
+        }
+        return new SealedDelivery(noticeId, target, out.toByteArray());
+    }
+}

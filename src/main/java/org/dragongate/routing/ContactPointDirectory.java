@@ -1,0 +1,29 @@
+package org.dragongate.routing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the gateway looks up contact points; backed by {@code config/contact-points.yaml} now, by the database later. */
+public interface ContactPointDirectory {
+    Optional<ContactPoint> find(String contactPointId);
+
+    /** Every contact point, in the order of the file. */
+    Collection<ContactPoint> all();
+
+    /** A fixed directory, for the loader and tests. */
+    static ContactPointDirectory of(ContactPoint... contactPoints) {
+        List<ContactPoint> list = List.of(contactPoints);
+        return new ContactPointDirectory() {
+            @Override
+            public Optional<ContactPoint> find(String contactPointId) {
+                return list.stream().filter(c -> c.id().equals(contactPointId)).findFirst();
+            }
+
+            @Override
+            public Collection<ContactPoint> all() {
+                return list;
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.dragongate.routing;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the gateway authenticates to a contact point's HTTPS endpoint: a bearer token, a client
+ * certificate for mutual TLS, both or neither. Only the names of environment variables are kept
+ * here, so the directory file can be committed and shown to anyone; the secrets are read from the
+ * environment when a delivery needs them.
+ *
+ * @param bearerTokenVariable name of the environment variable holding the bearer token
+ * @param clientCertificate   PKCS#12 file (key and chain) for mutual TLS, with its password's variable
+ */
+public record Credentials(Optional<String> bearerTokenVariable, Optional<ClientCertificate> clientCertificate) {
+    public static final Credentials NONE = new Credentials(Optional.empty(), Optional.empty());
+
+    /** @param passwordVariable name of the environment variable holding the PKCS#12 password */
+    public record ClientCertificate(Path pkcs12, String passwordVariable) {
+        public ClientCertificate {
+            Objects.requireNonNull(pkcs12, "pkcs12");
+            Objects.requireNonNull(passwordVariable, "passwordVariable");
+        }
+
+        /** @throws IllegalStateException the variable is not set: the message names it, not a secret */
+        public char[] password(Map<String, String> environment) {
+            return secret(environment, passwordVariable, "the password of " + pkcs12).toCharArray();
+        }
+    }
+
+    public Credentials {
+        bearerTokenVariable = Objects.requireNonNullElse(bearerTokenVariable, Optional.empty());
+        clientCertificate = Objects.requireNonNullElse(clientCertificate, Optional.empty());
+    }
+
+    /**
+     * The bearer token, read from {@code environment} (normally {@link System#getenv()}).
+     *
+     * @throws IllegalStateException a variable is configured but not set, so a delivery would go out unauthenticated
+     */
+    public Optional<String> bearerToken(Map<String, String> environment) {
+        return bearerTokenVariable.map(variable -> secret(environment, variable, "the bearer token"));
+    }
+
+    private static String secret(Map<String, String> environment, String variable, String what) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + variable + " (" + what + ") is not set");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,62 @@
+package org.dragongate.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** A clock that only moves when the sleeper "sleeps", so a 24-hour retry schedule runs in milliseconds. */
+final class FakeTime extends Clock implements Sleeper {
+    static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
+
+    private Instant now = START;
+    private final List<Duration> waits = new ArrayList<>();
+
+    @Override
+    public synchronized void sleep(Duration wait) {
+        waits.add(wait);
+        now = now.plus(wait);
+    }
+
+    synchronized List<Duration> waits() {
+        return List.copyOf(waits);
+    }
+
+    synchronized Duration elapsed() {
+        return Duration.between(START, now);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Jitter that always draws the top of its range, so waits are exactly the backoff ceilings and countable by hand. */
+    static RandomGenerator topOfRange() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return -1L;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return bound - 1;
+            }
+        };
+    }
+}
