@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--imap-port", description = "IMAP port (default ${DEFAULT-VALUE}).")
     int imapPort = 3143;
 
-    @Option(names = "--receiver-port", description = "Contact-point receiver HTTP port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--receiver-port", description = "Contact-point receiver HTTP port (default ${DEFAULT-VALUE}; the endpoints in config/contact-points.yaml use it).")
     int receiverPort = 8480;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Demo state (default ${DEFAULT-VALUE}).")
@@ -158,7 +158,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path opened = gatewayData.resolve("opened");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Path notices = gatewayData.resolve("notices");
-        while (Instant.now().isBefore(deadline) && (count(notices) < 2 || quarantine.list().isEmpty())) {
+        Path delivered = gatewayData.resolve("delivered");
+        // Three deliveries: the wildlife alert to VN-ENV-POLICE and RILO-AP, the narcotics alert to VN-DRUG-POLICE.
+        while (Instant.now().isBefore(deadline) && (count(delivered) < 3 || quarantine.list().isEmpty())) {
             Thread.sleep(250);
         }
         console.println();
@@ -191,6 +193,19 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException none) {
             console.println("  (nothing yet)");
         }
+        console.println("Delivered to the contact-point receiver (signed by the gateway, encrypted for each contact point):");
+        try (var folders = Files.list(dir.resolve("contact-points"))) {
+            for (Path folder : (Iterable<Path>) folders.sorted()::iterator) {
+                try (var files = Files.list(folder)) {
+                    console.println("  " + folder + ": " + files.count() + " delivery(ies)");
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            console.println("  (nothing yet)");
+        }
+        console.println("  open one as the contact point would: java -jar target/dragongate.jar open --key " + keys
+                + "/contact-points/VN-ENV-POLICE/encryption.p12 --key-password " + ExamplePki.DEMO_PASSWORD + " --trust " + keys
+                + "/gateway/ca.pem " + dir.resolve("contact-points").resolve("VN-ENV-POLICE") + "/<file>.p7m");
         console.println("Quarantine:");
         for (QuarantineEntry entry : quarantine.list()) {
             console.println("  " + entry.id() + "  " + entry.reason() + "  " + entry.channel() + " " + entry.origin());

@@ -3,7 +3,9 @@ package org.dragongate.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
@@ -21,6 +23,12 @@ import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
+import org.dragongate.delivery.DeadLetters;
+import org.dragongate.delivery.DeliverySealer;
+import org.dragongate.delivery.DeliveryWorker;
+import org.dragongate.delivery.HttpDelivery;
+import org.dragongate.delivery.Outbox;
+import org.dragongate.delivery.RetryPolicy;
 import org.dragongate.routing.ContactPointDirectory;
 import org.dragongate.routing.ContactPointDirectoryFile;
 import org.dragongate.routing.ContactPointRouter;
@@ -47,6 +55,16 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject("gateway.key-password")
     String keyPassword;
 
+    /** The gateway's signing key: deliveries and receipts are signed with it. */
+    @PropertyInject(value = "gateway.signing-key", defaultValue = "keys-example/gateway/signing.p12")
+    String signingKey;
+
+    @PropertyInject(value = "delivery.timeout-seconds", defaultValue = "10")
+    int deliveryTimeoutSeconds;
+
+    @PropertyInject(value = "delivery.retry-limit-hours", defaultValue = "24")
+    int retryLimitHours;
+
     @PropertyInject(value = "gateway.contact-points-file", defaultValue = "config/contact-points.yaml")
     String contactPointsFile;
 
@@ -61,6 +79,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private PartnerDirectory directory;
     private PackageIntake intake;
     private PackageArchive archive;
+    private ContactPointDirectory contactPointDirectory;
     private Quarantine quarantine;
 
     @BindToRegistry("partnerDirectory")
@@ -120,10 +139,41 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new Refusals(quarantine(), archive());
     }
 
+    @BindToRegistry("deliveryStage")
+    public DeliveryStage deliveryStage() {
+        try {
+            KeyMaterial signer = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
+            return new DeliveryStage(new DeliverySealer(signer), contactPoints(), new Outbox(Path.of(dataDir)), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
+        }
+    }
+
+    @BindToRegistry("deliveryWorker")
+    public DeliveryWorker deliveryWorker() {
+        ContactPointDirectory directory = contactPoints();
+        Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
+        return new DeliveryWorker(new Outbox(Path.of(dataDir)),
+                id -> DeliveryStage.DeliveryTargets.of(directory.find(id).orElseThrow(
+                        () -> new IllegalStateException("contact point " + id + " is no longer in the directory"))),
+                new HttpDelivery(timeout, timeout, clock), RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)),
+                new DeadLetters(Path.of(dataDir), clock), clock, new SecureRandom());
+    }
+
+    private synchronized ContactPointDirectory contactPoints() {
+        if (contactPointDirectory == null) {
+            try {
+                contactPointDirectory = ContactPointDirectoryFile.load(Path.of(contactPointsFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return contactPointDirectory;
+    }
+
     private ContactPointRouter contactPointRouter() {
         try {
-            ContactPointDirectory contactPoints = ContactPointDirectoryFile.load(Path.of(contactPointsFile));
-            return new ContactPointRouter(RoutingRulesFile.load(Path.of(routingFile), contactPoints));
+            return new ContactPointRouter(RoutingRulesFile.load(Path.of(routingFile), contactPoints()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
