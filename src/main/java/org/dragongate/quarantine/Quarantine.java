@@ -61,9 +61,10 @@ public final class Quarantine {
         } finally {
             Folders.deleteRecursively(temp);
         }
-        // The message says what to fix; it never holds plaintext, so it may be logged.
-        LOG.warn("package {} from {} quarantined as {}: {} {}", received.shortId(), received.channel(), id,
-                refusal.reason(), refusal.getMessage());
+        // Only the reason code: an INVALID_NOTICE message quotes field values from the notice, which is
+        // intelligence and stays in the quarantine entry, never in the log.
+        LOG.warn("package {} from {} quarantined as {}: {} (quarantine list shows the message)", received.shortId(),
+                received.channel(), id, refusal.reason());
         return entry;
     }
 
