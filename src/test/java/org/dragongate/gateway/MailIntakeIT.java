@@ -203,6 +203,7 @@ class MailIntakeIT {
         overrides.put("gateway.partners-file", writePartners().toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
+        overrides.put("gateway.signing-key", pki.gatewayFile("signing.p12").toString());
         overrides.put("mail.host", "127.0.0.1");
         overrides.put("mail.port", Integer.toString(mail.imapPort()));
         overrides.put("mail.username", EmbeddedMailServer.GATEWAY_LOGIN);

@@ -103,6 +103,7 @@ public final class GatewayFixture implements AutoCloseable {
         overrides.put("gateway.partners-file", writePartners().toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
+        overrides.put("gateway.signing-key", pki.gatewayFile("signing.p12").toString());
         overrides.put("sftp.port", Integer.toString(server.port()));
         overrides.put("sftp.known-hosts-file", server.knownHosts().toString());
         overrides.put("sftp.password", GATEWAY_PASSWORD);
