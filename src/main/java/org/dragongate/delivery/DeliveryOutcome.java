@@ -10,10 +10,11 @@ public sealed interface DeliveryOutcome {
     String reason();
 
     /** The contact point took it (2xx). */
+    /** @param status the HTTP status, or 0 for transports without one (SFTP, mail) */
     record Delivered(int status) implements DeliveryOutcome {
         @Override
         public String reason() {
-            return "HTTP " + status;
+            return status == 0 ? "delivered" : "HTTP " + status;
         }
     }
 

@@ -5,8 +5,9 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * What delivery needs to know about a contact point: where to POST, whom to encrypt for, how to
- * authenticate. The routing directory's contact point maps onto this.
+ * What delivery needs to know about a contact point: where to send (an {@code https} URL, an
+ * {@code sftp://user@host:port/folder} location or a {@code mailto:} address), whom to encrypt for,
+ * how to authenticate over HTTP. The routing directory's contact point maps onto this.
  *
  * @param encryptionCertificate null when the contact point takes signed-only deliveries
  * @param bearerToken           null when the endpoint needs no token
@@ -15,13 +16,16 @@ public record DeliveryTarget(String contactPointId, URI endpoint, X509Certificat
     public DeliveryTarget {
         SealedDelivery.requireSafeId(contactPointId, "contact point id");
         Objects.requireNonNull(endpoint, "endpoint");
-        String scheme = endpoint.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("contact point " + contactPointId + ": the endpoint must be an http(s) URL");
+        String scheme = String.valueOf(endpoint.getScheme()).toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("https", "http", "sftp", "mailto").contains(scheme)) {
+            throw new IllegalArgumentException("contact point " + contactPointId + ": the endpoint must be an https, sftp or mailto URI");
         }
-        // Credentials in the URL would end up in dead-letter entries and logs; they belong in the bearer token.
-        if (endpoint.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("contact point " + contactPointId + ": put credentials in the bearer token, not in the URL");
+        // Secrets in the URI would end up in dead-letter entries and logs. An SFTP user name is no secret;
+        // its password or key is the gateway's own, configured once (delivery.sftp.*).
+        String userInfo = endpoint.getRawUserInfo();
+        if (userInfo != null && (!"sftp".equals(scheme) || userInfo.contains(":"))) {
+            throw new IllegalArgumentException("contact point " + contactPointId + ": put credentials in the bearer token or the gateway's "
+                    + "SFTP settings, not in the URI");
         }
     }
 

@@ -13,8 +13,6 @@ import org.dragongate.notice.NoticeSchemaViolation;
 import org.dragongate.notice.NoticeXml;
 import org.dragongate.routing.ContactPoint;
 import org.dragongate.routing.ContactPointDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Queues a package's routed notices for delivery: each notice, signed by the gateway and encrypted
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * contact point. The delivery worker takes it from there.
  */
 public final class DeliveryStage {
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
-
     private final DeliverySealer sealer;
     private final ContactPointDirectory contactPoints;
     private final Outbox outbox;
@@ -56,11 +52,6 @@ public final class DeliveryStage {
     private int enqueue(String noticeId, byte[] xml, String contactPointId) throws IOException {
         ContactPoint contactPoint = contactPoints.find(contactPointId)
                 .orElseThrow(() -> new IOException("contact point " + contactPointId + " left the directory"));
-        if (contactPoint.transport() != ContactPoint.Transport.HTTP) {
-            // SFTP and mail delivery are not built yet: the notice stays in notices/ for an administrator.
-            LOG.error("notice {} for {}: delivery over {} is not supported yet", noticeId, contactPointId, contactPoint.transport());
-            return 0;
-        }
         SealedDelivery delivery = sealer.seal(noticeId, xml, DeliveryTargets.of(contactPoint));
         return outbox.enqueue(delivery, clock.instant()) ? 1 : 0;
     }

@@ -27,6 +27,9 @@ import org.dragongate.delivery.DeadLetters;
 import org.dragongate.delivery.DeliverySealer;
 import org.dragongate.delivery.DeliveryWorker;
 import org.dragongate.delivery.HttpDelivery;
+import org.dragongate.delivery.MailDelivery;
+import org.dragongate.delivery.SftpDelivery;
+import org.dragongate.delivery.TransportChannels;
 import org.dragongate.delivery.Outbox;
 import org.dragongate.delivery.RetryPolicy;
 import org.dragongate.routing.ContactPointDirectory;
@@ -64,6 +67,25 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "delivery.retry-limit-hours", defaultValue = "24")
     int retryLimitHours;
+
+    /** The gateway's own SFTP identity towards contact points; SFTP delivery is off until these are set. */
+    @PropertyInject(value = "delivery.sftp.known-hosts-file", defaultValue = "")
+    String sftpKnownHosts;
+
+    @PropertyInject(value = "delivery.sftp.password", defaultValue = "")
+    String sftpPassword;
+
+    @PropertyInject(value = "delivery.sftp.private-key-file", defaultValue = "")
+    String sftpPrivateKey;
+
+    @PropertyInject(value = "delivery.smtp.host", defaultValue = "127.0.0.1")
+    String smtpHost;
+
+    @PropertyInject(value = "delivery.smtp.port", defaultValue = "25")
+    int smtpPort;
+
+    @PropertyInject(value = "delivery.from", defaultValue = "gateway@dragongate.example")
+    String deliveryFrom;
 
     @PropertyInject(value = "gateway.contact-points-file", defaultValue = "config/contact-points.yaml")
     String contactPointsFile;
@@ -156,8 +178,19 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new DeliveryWorker(new Outbox(Path.of(dataDir)),
                 id -> DeliveryStage.DeliveryTargets.of(directory.find(id).orElseThrow(
                         () -> new IllegalStateException("contact point " + id + " is no longer in the directory"))),
-                new HttpDelivery(timeout, timeout, clock), RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)),
+                new TransportChannels(new HttpDelivery(timeout, timeout, clock), sftpDelivery(timeout),
+                        new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout)),
+                RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)),
                 new DeadLetters(Path.of(dataDir), clock), clock, new SecureRandom());
+    }
+
+    /** Null (deliveries to sftp endpoints are then refused as dead letters) until the gateway has an SFTP identity. */
+    private SftpDelivery sftpDelivery(Duration timeout) {
+        if (sftpKnownHosts.isBlank() || (sftpPassword.isBlank() && sftpPrivateKey.isBlank())) {
+            return null;
+        }
+        return new SftpDelivery(Path.of(sftpKnownHosts), sftpPassword.isBlank() ? null : sftpPassword,
+                sftpPrivateKey.isBlank() ? null : Path.of(sftpPrivateKey), timeout);
     }
 
     private synchronized ContactPointDirectory contactPoints() {
