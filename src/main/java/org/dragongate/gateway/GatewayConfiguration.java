@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
@@ -26,13 +30,17 @@ import org.dragongate.quarantine.Quarantine;
 import org.dragongate.delivery.DeadLetters;
 import org.dragongate.delivery.DeliverySealer;
 import org.dragongate.delivery.DeliveryWorker;
+import org.dragongate.delivery.HttpChannels;
 import org.dragongate.delivery.HttpDelivery;
+import org.dragongate.delivery.MutualTls;
 import org.dragongate.delivery.MailDelivery;
 import org.dragongate.delivery.SftpDelivery;
 import org.dragongate.delivery.TransportChannels;
 import org.dragongate.delivery.Outbox;
 import org.dragongate.delivery.RetryPolicy;
+import org.dragongate.routing.ContactPoint;
 import org.dragongate.routing.ContactPointDirectory;
+import org.dragongate.routing.Credentials;
 import org.dragongate.routing.ContactPointDirectoryFile;
 import org.dragongate.routing.ContactPointRouter;
 import org.dragongate.routing.RoutingRulesFile;
@@ -77,6 +85,13 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "delivery.sftp.private-key-file", defaultValue = "")
     String sftpPrivateKey;
+
+    /** Trust store (PKCS#12) for contact points' TLS servers; empty means the JVM's own. */
+    @PropertyInject(value = "delivery.trust-store", defaultValue = "")
+    String trustStore;
+
+    @PropertyInject(value = "delivery.trust-store-password", defaultValue = "")
+    String trustStorePassword;
 
     @PropertyInject(value = "delivery.smtp.host", defaultValue = "127.0.0.1")
     String smtpHost;
@@ -178,10 +193,28 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new DeliveryWorker(new Outbox(Path.of(dataDir)),
                 id -> DeliveryStage.DeliveryTargets.of(directory.find(id).orElseThrow(
                         () -> new IllegalStateException("contact point " + id + " is no longer in the directory"))),
-                new TransportChannels(new HttpDelivery(timeout, timeout, clock), sftpDelivery(timeout),
+                new TransportChannels(httpChannels(directory, timeout), sftpDelivery(timeout),
                         new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout)),
                 RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)),
                 new DeadLetters(Path.of(dataDir), clock), clock, new SecureRandom());
+    }
+
+    /** Contact points that demand a client certificate get their own mutual-TLS client; the rest share one. */
+    private HttpChannels httpChannels(ContactPointDirectory directory, Duration timeout) {
+        Map<String, HttpDelivery> mutual = new HashMap<>();
+        for (ContactPoint contactPoint : directory.all()) {
+            Optional<Credentials.ClientCertificate> certificate = contactPoint.credentials().clientCertificate();
+            if (certificate.isPresent()) {
+                try {
+                    HttpClient client = MutualTls.client(certificate.get().pkcs12(), certificate.get().password(System.getenv()),
+                            trustStore.isBlank() ? null : Path.of(trustStore), trustStorePassword.toCharArray(), timeout);
+                    mutual.put(contactPoint.id(), new HttpDelivery(client, timeout, clock));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("contact point " + contactPoint.id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return new HttpChannels(new HttpDelivery(timeout, timeout, clock), mutual);
     }
 
     /** Null (deliveries to sftp endpoints are then refused as dead letters) until the gateway has an SFTP identity. */

@@ -135,6 +135,7 @@ public final class TestCertificates {
         private Instant notBefore;
         private Instant notAfter;
         private String signatureAlgorithm = "SHA256withRSA";
+        private String dnsName;
 
         private EndEntity(Authority issuer, String commonName) {
             this.issuer = issuer;
@@ -170,6 +171,12 @@ public final class TestCertificates {
             return this;
         }
 
+        /** A DNS subject alternative name, for TLS server certificates (e.g. "localhost"). */
+        public EndEntity dnsName(String name) {
+            this.dnsName = name;
+            return this;
+        }
+
         /** The algorithm the CA signs this certificate with, e.g. "SHA1withRSA". */
         public EndEntity signatureAlgorithm(String algorithm) {
             this.signatureAlgorithm = algorithm;
@@ -186,6 +193,11 @@ public final class TestCertificates {
                         new X500Name("O=Dragongate Tests,CN=" + commonName), keys.getPublic());
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+                if (dnsName != null) {
+                    builder.addExtension(Extension.subjectAlternativeName, false,
+                            new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName(
+                                    org.bouncycastle.asn1.x509.GeneralName.dNSName, dnsName)));
+                }
                 builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(issuer.keys.getPublic()));
