@@ -31,6 +31,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 public final class EmbeddedSftpServer implements AutoCloseable {
     public static final String GATEWAY_USER = "gateway";
     public static final String INBOX = "inbox";
+    public static final String RECEIPTS = "receipts";
 
     private final SshServer server;
     private final Path root;
@@ -58,6 +59,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         homes.setUserHomeDir(GATEWAY_USER, root);
         for (String partner : partnerPasswords.keySet()) {
             homes.setUserHomeDir(partner, Files.createDirectories(root.resolve(INBOX).resolve(partner)));
+            // Where the gateway puts the partner's signed receipts; the intake (recursive) must not take them in.
+            Files.createDirectories(root.resolve(INBOX).resolve(partner).resolve(RECEIPTS));
         }
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");

@@ -1,16 +1,13 @@
 package org.dragongate.gateway;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Stream;
 import org.dragongate.delivery.DeliverySealer;
 import org.dragongate.delivery.DeliveryTarget;
 import org.dragongate.delivery.Outbox;
 import org.dragongate.delivery.SealedDelivery;
 import org.dragongate.notice.NoticeSchemaViolation;
-import org.dragongate.notice.NoticeXml;
 import org.dragongate.routing.ContactPoint;
 import org.dragongate.routing.ContactPointDirectory;
 
@@ -23,7 +20,7 @@ public final class DeliveryStage {
     private final DeliverySealer sealer;
     private final ContactPointDirectory contactPoints;
     private final Outbox outbox;
-    private final NoticeXml noticeXml = new NoticeXml();
+    private final RoutedNotices routedNotices = new RoutedNotices();
     private final Clock clock;
 
     public DeliveryStage(DeliverySealer sealer, ContactPointDirectory contactPoints, Outbox outbox, Clock clock) {
@@ -36,14 +33,9 @@ public final class DeliveryStage {
     /** @param noticesFolder what the convert stage wrote: notice-N.xml and notice-N.routing (one "CONTACT-POINT: reason" per line) */
     public int enqueue(Path noticesFolder) throws IOException, NoticeSchemaViolation {
         int queued = 0;
-        try (Stream<Path> files = Files.list(noticesFolder)) {
-            for (Path routing : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".routing")).sorted()::iterator) {
-                Path xmlFile = routing.resolveSibling(routing.getFileName().toString().replace(".routing", ".xml"));
-                byte[] xml = Files.readAllBytes(xmlFile);
-                String noticeId = noticeXml.read(xml).id();
-                for (String line : Files.readAllLines(routing)) {
-                    queued += enqueue(noticeId, xml, line.substring(0, line.indexOf(':')));
-                }
+        for (RoutedNotices.RoutedNotice notice : routedNotices.read(noticesFolder)) {
+            for (String contactPointId : notice.contactPointIds()) {
+                queued += enqueue(notice.noticeId(), notice.xml(), contactPointId);
             }
         }
         return queued;

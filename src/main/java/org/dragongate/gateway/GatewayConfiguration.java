@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.dragongate.delivery.SftpDelivery;
 import org.dragongate.delivery.TransportChannels;
 import org.dragongate.delivery.Outbox;
 import org.dragongate.delivery.RetryPolicy;
+import org.dragongate.receipt.ReceiptSender;
 import org.dragongate.routing.ContactPoint;
 import org.dragongate.routing.ContactPointDirectory;
 import org.dragongate.routing.Credentials;
@@ -53,6 +55,9 @@ import org.dragongate.trust.PartnerDirectoryFile;
  * The routes in {@code routes/} refer to these beans by name.
  */
 public class GatewayConfiguration implements CamelConfiguration {
+    /** Camel ignores an empty default value, so this stands for an optional setting that is left out. */
+    static final String NONE = "none";
+
     @PropertyInject("gateway.data-dir")
     String dataDir;
 
@@ -77,20 +82,41 @@ public class GatewayConfiguration implements CamelConfiguration {
     int retryLimitHours;
 
     /** The gateway's own SFTP identity towards contact points; SFTP delivery is off until these are set. */
-    @PropertyInject(value = "delivery.sftp.known-hosts-file", defaultValue = "")
+    @PropertyInject(value = "delivery.sftp.known-hosts-file", defaultValue = NONE)
     String sftpKnownHosts;
 
-    @PropertyInject(value = "delivery.sftp.password", defaultValue = "")
+    @PropertyInject(value = "delivery.sftp.password", defaultValue = NONE)
     String sftpPassword;
 
-    @PropertyInject(value = "delivery.sftp.private-key-file", defaultValue = "")
+    @PropertyInject(value = "delivery.sftp.private-key-file", defaultValue = NONE)
     String sftpPrivateKey;
 
+    @PropertyInject("sftp.host")
+    String sftpHost;
+
+    @PropertyInject("sftp.port")
+    int sftpPort;
+
+    @PropertyInject("sftp.username")
+    String sftpUser;
+
+    @PropertyInject(value = "sftp.password", defaultValue = NONE)
+    String sftpIntakePassword;
+
+    @PropertyInject(value = "sftp.private-key-file", defaultValue = NONE)
+    String sftpIntakeKey;
+
+    @PropertyInject("sftp.known-hosts-file")
+    String sftpIntakeKnownHosts;
+
+    @PropertyInject("sftp.inbox")
+    String sftpInbox;
+
     /** Trust store (PKCS#12) for contact points' TLS servers; empty means the JVM's own. */
-    @PropertyInject(value = "delivery.trust-store", defaultValue = "")
+    @PropertyInject(value = "delivery.trust-store", defaultValue = NONE)
     String trustStore;
 
-    @PropertyInject(value = "delivery.trust-store-password", defaultValue = "")
+    @PropertyInject(value = "delivery.trust-store-password", defaultValue = NONE)
     String trustStorePassword;
 
     @PropertyInject(value = "delivery.smtp.host", defaultValue = "127.0.0.1")
@@ -117,6 +143,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private PackageIntake intake;
     private PackageArchive archive;
     private ContactPointDirectory contactPointDirectory;
+    private ReceiptStage receiptStage;
     private Quarantine quarantine;
 
     @BindToRegistry("partnerDirectory")
@@ -173,7 +200,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("refusals")
     public Refusals refusals() {
-        return new Refusals(quarantine(), archive());
+        return new Refusals(quarantine(), archive(), receiptStage());
     }
 
     @BindToRegistry("deliveryStage")
@@ -199,6 +226,25 @@ public class GatewayConfiguration implements CamelConfiguration {
                 new DeadLetters(Path.of(dataDir), clock), clock, new SecureRandom());
     }
 
+    @BindToRegistry("receiptStage")
+    public synchronized ReceiptStage receiptStage() {
+        if (receiptStage == null) {
+            try {
+                KeyMaterial signer = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
+                Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
+                // Receipts to SFTP partners go back through the gateway's own intake account, into <inbox>/<PARTNER>/receipts.
+                ReceiptSender.SftpSettings sftp = new ReceiptSender.SftpSettings(sftpHost, sftpPort, sftpUser,
+                        optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
+                        Path.of(sftpIntakeKnownHosts), sftpInbox);
+                receiptStage = new ReceiptStage(new ReceiptSender(signer, sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
+                        timeout, Path.of(dataDir)), partnerDirectory(), clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
+            }
+        }
+        return receiptStage;
+    }
+
     /** Contact points that demand a client certificate get their own mutual-TLS client; the rest share one. */
     private HttpChannels httpChannels(ContactPointDirectory directory, Duration timeout) {
         Map<String, HttpDelivery> mutual = new HashMap<>();
@@ -207,7 +253,8 @@ public class GatewayConfiguration implements CamelConfiguration {
             if (certificate.isPresent()) {
                 try {
                     HttpClient client = MutualTls.client(certificate.get().pkcs12(), certificate.get().password(System.getenv()),
-                            trustStore.isBlank() ? null : Path.of(trustStore), trustStorePassword.toCharArray(), timeout);
+                            optional(trustStore) == null ? null : Path.of(trustStore),
+                            Objects.requireNonNullElse(optional(trustStorePassword), "").toCharArray(), timeout);
                     mutual.put(contactPoint.id(), new HttpDelivery(client, timeout, clock));
                 } catch (IOException e) {
                     throw new UncheckedIOException("contact point " + contactPoint.id() + ": " + e.getMessage(), e);
@@ -219,11 +266,11 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     /** Null (deliveries to sftp endpoints are then refused as dead letters) until the gateway has an SFTP identity. */
     private SftpDelivery sftpDelivery(Duration timeout) {
-        if (sftpKnownHosts.isBlank() || (sftpPassword.isBlank() && sftpPrivateKey.isBlank())) {
+        if (optional(sftpKnownHosts) == null || (optional(sftpPassword) == null && optional(sftpPrivateKey) == null)) {
             return null;
         }
-        return new SftpDelivery(Path.of(sftpKnownHosts), sftpPassword.isBlank() ? null : sftpPassword,
-                sftpPrivateKey.isBlank() ? null : Path.of(sftpPrivateKey), timeout);
+        return new SftpDelivery(Path.of(sftpKnownHosts), optional(sftpPassword),
+                optional(sftpPrivateKey) == null ? null : Path.of(sftpPrivateKey), timeout);
     }
 
     private synchronized ContactPointDirectory contactPoints() {
@@ -269,6 +316,10 @@ public class GatewayConfiguration implements CamelConfiguration {
             }
         }
         return new GatewayKeys(material);
+    }
+
+    private static String optional(String setting) {
+        return setting == null || setting.isBlank() || NONE.equals(setting) ? null : setting;
     }
 
     private Path data(String name) {

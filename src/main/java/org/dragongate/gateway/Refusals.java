@@ -11,10 +11,12 @@ import org.dragongate.refusal.PackageRejected;
 public final class Refusals {
     private final Quarantine quarantine;
     private final PackageArchive archive;
+    private final ReceiptStage receipts;
 
-    public Refusals(Quarantine quarantine, PackageArchive archive) {
+    public Refusals(Quarantine quarantine, PackageArchive archive, ReceiptStage receipts) {
         this.quarantine = quarantine;
         this.archive = archive;
+        this.receipts = receipts;
     }
 
     public QuarantineEntry quarantine(ReceivedPackage received, PackageRejected refusal) throws IOException {
@@ -24,6 +26,7 @@ public final class Refusals {
         }
         QuarantineEntry entry = quarantine.put(received, refusal);
         archive.markProcessed(received.sha256());
+        receipts.refused(received, refusal);
         return entry;
     }
 }

@@ -15,6 +15,8 @@ import org.apache.camel.component.file.remote.SftpRemoteFile;
  * would fail again on every poll.
  */
 public final class SftpFileFilter implements GenericFileFilter<Object> {
+    static final String RECEIPTS = "receipts";
+
     @Override
     public boolean accept(GenericFile<Object> file) {
         String name = file.getFileNameOnly();
@@ -22,7 +24,8 @@ public final class SftpFileFilter implements GenericFileFilter<Object> {
             return false;
         }
         if (file.isDirectory()) {
-            return true;
+            // The gateway writes its receipts into <PARTNER>/receipts: they must never come back in as packages.
+            return !RECEIPTS.equals(name);
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".p7m") || lower.endsWith(".pem") || lower.endsWith(".b64") || lower.endsWith(".p7");
