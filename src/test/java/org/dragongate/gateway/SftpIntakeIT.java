@@ -78,6 +78,15 @@ class SftpIntakeIT {
         assertThat(Files.readString(notice)).contains("xmlns=\"urn:dragongate:notice:1\"")
                 .contains("<partner>CN-GACC</partner>").contains("<packageSha256>" + sha + "</packageSha256>")
                 .contains("<channel>sftp</channel>");
+        // And the partner gets a signed receipt in its own folder.
+        Path receipt = GatewayFixture.await("the receipt", () -> {
+            try (var files = Files.list(gw.inbox(CN).resolve("receipts"))) {
+                return files.filter(f -> f.getFileName().toString().startsWith("receipt-" + sha.substring(0, 12) + "-ACCEPTED")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(Files.size(receipt)).isPositive();
     }
 
     /** A package the gateway cannot decrypt is set aside with its reason, and does not hold up the packages behind it. */
@@ -100,6 +109,13 @@ class SftpIntakeIT {
         assertThat(gw.quarantine().packageOf(entry.id())).hasBinaryContent(bytes);
         gw.awaitOpened(GatewayFixture.sha256(good));
         gw.awaitMovedToDone(GatewayFixture.sha256(tampered));
+        // Whoever damaged it may not be the partner: no receipt for it, an alert for the administrators instead.
+        GatewayFixture.await("the admin alert", () -> gw.logLines().stream().filter(l -> l.contains("ADMIN ALERT")
+                && l.contains(GatewayFixture.sha256(tampered))).findFirst().orElse(null));
+        try (var receipts = Files.list(gw.inbox(CN).resolve("receipts"))) {
+            assertThat(receipts.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("receipt-" + GatewayFixture.sha256(tampered).substring(0, 12)));
+        }
     }
 
     /** The inbox folder says who claims to send; a package signed by anyone else is refused, whatever its signature's validity. */
@@ -461,11 +477,34 @@ class SftpIntakeIT {
             gw.awaitOpened(GatewayFixture.sha256(sealed));
             gw.awaitMovedToDone(GatewayFixture.sha256(sealed));
         }
-        assertThat(listNames(gw.inbox(CN))).isEmpty();
+        assertThat(listNames(gw.inbox(CN))).as("only the gateway's receipts folder is left").containsExactly("receipts");
         assertThat(gw.quarantine().list()).isEmpty();
     }
 
     // ---- helpers ----
+
+    private static List<Path> walkTolerantly(Path root) throws java.io.IOException {
+        List<Path> found = new java.util.ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                found.add(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                found.add(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
+    }
 
     /**
      * Nothing was written outside the folders the server and the gateway own: every other file under
@@ -480,24 +519,24 @@ class SftpIntakeIT {
         Path packages = gw.base().resolve("packages");
         Snapshot after = Snapshot.of(gw.base().getParent());
         assertThat(after.without(inbox, data, packages)).isEqualTo(before.without(inbox, data, packages));
-        try (Stream<Path> files = Files.walk(inbox)) {
-            files.filter(p -> !p.equals(inbox)).map(inbox::relativize).forEach(p -> {
-                String first = p.getName(0).toString();
-                if (first.equals(".done")) {
-                    return;
-                }
-                assertThat(ExamplePki.PARTNER_IDS).as("top folder of %s", p).contains(first);
-                assertThat(p.getNameCount()).as("depth of %s", p).isLessThanOrEqualTo(2);
-            });
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            files.filter(p -> !p.equals(data)).map(data::relativize).forEach(p -> {
-                for (Path segment : p) {
-                    assertThat(segment.toString()).as("name the gateway chose in %s", p)
-                            .matches("[A-Za-z0-9._-]+").isNotEqualTo("..").doesNotContain(token);
-                }
-            });
-        }
+        walkTolerantly(inbox).stream().filter(p -> !p.equals(inbox)).map(inbox::relativize).forEach(p -> {
+            String first = p.getName(0).toString();
+            if (first.equals(".done")) {
+                return;
+            }
+            assertThat(ExamplePki.PARTNER_IDS).as("top folder of %s", p).contains(first);
+            boolean gatewayReceipt = p.getNameCount() == 3 && p.getName(1).toString().equals("receipts")
+                    && p.getName(2).toString().matches("\\.?receipt-.*");
+            assertThat(gatewayReceipt || p.getNameCount() <= 2).as("depth of %s (only the gateway's receipts go deeper)", p).isTrue();
+        });
+        // The gateway keeps working while this runs (outbox, receipts): read with a walk that tolerates vanishing files.
+        List<Path> dataFiles = walkTolerantly(data);
+        dataFiles.stream().filter(p -> !p.equals(data)).map(data::relativize).forEach(p -> {
+            for (Path segment : p) {
+                assertThat(segment.toString()).as("name the gateway chose in %s", p)
+                        .matches("[A-Za-z0-9._-]+").isNotEqualTo("..").doesNotContain(token);
+            }
+        });
         for (Path place : List.of(gw.base().getParent().getParent(), Path.of("").toAbsolutePath(), Path.of("/"))) {
             try (Stream<Path> entries = Files.list(place)) {
                 assertThat(entries.map(p -> p.getFileName().toString())).as("entries of %s", place)
