@@ -206,6 +206,12 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("  open one as the contact point would: java -jar target/dragongate.jar open --key " + keys
                 + "/contact-points/VN-ENV-POLICE/encryption.p12 --key-password " + ExamplePki.DEMO_PASSWORD + " --trust " + keys
                 + "/gateway/ca.pem " + dir.resolve("contact-points").resolve("VN-ENV-POLICE") + "/<file>.p7m");
+        console.println("Receipts signed by the gateway, back to the senders (SFTP partners find them in their receipts/ folder):");
+        try (var receipts = Files.walk(sftp.root().resolve(EmbeddedSftpServer.INBOX))) {
+            receipts.filter(f -> f.getParent().getFileName().toString().equals("receipts") && Files.isRegularFile(f)).sorted()
+                    .forEach(f -> console.println("  " + f));
+        }
+        console.println("  (AU-ABF's receipt went back by mail, to intel@au-abf.example)");
         console.println("Quarantine:");
         for (QuarantineEntry entry : quarantine.list()) {
             console.println("  " + entry.id() + "  " + entry.reason() + "  " + entry.channel() + " " + entry.origin());
