@@ -144,6 +144,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private PackageArchive archive;
     private ContactPointDirectory contactPointDirectory;
     private ReceiptStage receiptStage;
+    private KeyMaterial signingKeyMaterial;
     private Quarantine quarantine;
 
     @BindToRegistry("partnerDirectory")
@@ -205,12 +206,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("deliveryStage")
     public DeliveryStage deliveryStage() {
-        try {
-            KeyMaterial signer = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
-            return new DeliveryStage(new DeliverySealer(signer), contactPoints(), new Outbox(Path.of(dataDir)), clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
-        }
+        return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), new Outbox(Path.of(dataDir)), clock);
     }
 
     @BindToRegistry("deliveryWorker")
@@ -229,18 +225,13 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("receiptStage")
     public synchronized ReceiptStage receiptStage() {
         if (receiptStage == null) {
-            try {
-                KeyMaterial signer = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
-                Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
-                // Receipts to SFTP partners go back through the gateway's own intake account, into <inbox>/<PARTNER>/receipts.
-                ReceiptSender.SftpSettings sftp = new ReceiptSender.SftpSettings(sftpHost, sftpPort, sftpUser,
-                        optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
-                        Path.of(sftpIntakeKnownHosts), sftpInbox);
-                receiptStage = new ReceiptStage(new ReceiptSender(signer, sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
-                        timeout, Path.of(dataDir)), partnerDirectory(), clock);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
-            }
+            Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
+            // Receipts to SFTP partners go back through the gateway's own intake account, into <inbox>/<PARTNER>/receipts.
+            ReceiptSender.SftpSettings sftp = new ReceiptSender.SftpSettings(sftpHost, sftpPort, sftpUser,
+                    optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
+                    Path.of(sftpIntakeKnownHosts), sftpInbox);
+            receiptStage = new ReceiptStage(new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
+                    timeout, Path.of(dataDir)), partnerDirectory(), clock);
         }
         return receiptStage;
     }
@@ -271,6 +262,18 @@ public class GatewayConfiguration implements CamelConfiguration {
         }
         return new SftpDelivery(Path.of(sftpKnownHosts), optional(sftpPassword),
                 optional(sftpPrivateKey) == null ? null : Path.of(sftpPrivateKey), timeout);
+    }
+
+    /** The gateway's signing key, loaded once for deliveries and receipts alike. */
+    private synchronized KeyMaterial signingKey() {
+        if (signingKeyMaterial == null) {
+            try {
+                signingKeyMaterial = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
+            }
+        }
+        return signingKeyMaterial;
     }
 
     private synchronized ContactPointDirectory contactPoints() {

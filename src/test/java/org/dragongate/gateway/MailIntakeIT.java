@@ -21,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +38,7 @@ import org.dragongate.demo.PartnerMailer;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.quarantine.QuarantineEntry;
+import org.dragongate.testing.GatewayFixture;
 import org.dragongate.testing.OpenSsl;
 import org.dragongate.testing.TestNotices;
 import org.dragongate.testing.TestPki;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
  * documents, quarantine) and at the mailbox's flags.
  */
 class MailIntakeIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String PASSWORD = "gateway-test";
     private static final String CN = ExamplePki.CN_GACC;
     private static final String AU = ExamplePki.AU_ABF;
@@ -356,22 +354,7 @@ class MailIntakeIT {
     // ---------------------------------------------------------------- waiting
 
     private static <T> T await(String what, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        return GatewayFixture.await(what, probe);
     }
 
     private static String sha256(byte[] bytes) {
