@@ -1,0 +1,32 @@
+package org.dragongate.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where the tracking database is: by default an H2 file under the data folder, or PostgreSQL by
+ * URL, shared by every gateway instance.
+ *
+ * @param schema the schema to keep the tables in, or null for the database's default
+ */
+public record DatabaseSettings(String url, String user, String password, String schema, int poolSize) {
+    public static final int DEFAULT_POOL_SIZE = 8;
+
+    /**
+     * The embedded default. AUTO_SERVER lets the CLI ({@code audit verify}, {@code trace}) read the
+     * file while the gateway has it open.
+     */
+    public static DatabaseSettings embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("db").resolve("dragongate").toString();
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "dragongate", "", null, DEFAULT_POOL_SIZE);
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        // Never the password.
+        return url.replaceAll("(?i)password=[^&;]*", "password=***") + (schema == null ? "" : " schema " + schema);
+    }
+}
