@@ -1,0 +1,18 @@
+package org.dragongate.store;
+
+/** The state changes the audit trail records. */
+public enum AuditEvent {
+    RECEIVED,
+    DUPLICATE,
+    OPENED,
+    REFUSED,
+    CONVERTED,
+    ROUTED,
+    QUEUED,
+    DELIVERED,
+    RETRIED,
+    DEAD_LETTERED,
+    REDRIVEN,
+    RECEIPT_SENT,
+    ADMIN_ACTION
+}
