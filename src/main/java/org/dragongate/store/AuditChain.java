@@ -72,6 +72,10 @@ public final class AuditChain {
                 }
             }
             BrokenLink broken = walk.end(() -> head(connection));
+            if (broken != null && walk.checked > head.seq) {
+                // What is whole is the trail up to the head; what comes after it is the break.
+                return new Verification(head.seq, head.hash, broken);
+            }
             return new Verification(walk.checked, walk.lastHash, broken);
         });
     }

@@ -166,6 +166,8 @@ class AuditChainTest {
 
             assertThat(result.brokenLink().seq()).isEqualTo(RECORDS + 1);
             assertThat(result.brokenLink().problem()).contains("past its head");
+            assertThat(result.records()).isEqualTo(RECORDS);
+            assertThat(result.headHash()).isEqualTo(last.hash());
         }
     }
 
@@ -213,6 +215,31 @@ class AuditChainTest {
                 return all;
             });
             assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        }
+    }
+
+    /** Verifying while the gateway keeps appending must not report records that were added meanwhile as a break. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void verifyingWhileRecordsAreAppendedFindsTheChainIntact(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            appendRecords(db, RECORDS);
+            ExecutorService appender = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<AuditRecord>> appending = appender.submit(() -> appendRecords(db, 300));
+                AuditChain chain = new AuditChain(db);
+                List<Verification> results = new ArrayList<>();
+                while (!appending.isDone()) {
+                    results.add(chain.verify());
+                }
+                appending.get();
+                results.add(chain.verify());
+
+                assertThat(results).allSatisfy(result -> assertThat(result.brokenLink()).isNull());
+                assertThat(results.get(results.size() - 1).records()).isEqualTo(RECORDS + 300);
+            } finally {
+                appender.shutdown();
+            }
         }
     }
 
