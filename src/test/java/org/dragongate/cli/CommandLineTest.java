@@ -23,7 +23,8 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "demo", "seal", "open", "quarantine", "quarantine list", "send-mail", "keys-example",
-            "bench", "bench crypto", "bench csv", "dead-letter", "dead-letter list", "dead-letter redrive"})
+            "bench", "bench crypto", "bench csv", "dead-letter", "dead-letter list", "dead-letter redrive", "audit", "audit verify",
+            "audit list", "trace"})
     void everyCommandExplainsItselfWithHelp(String command) {
         StringWriter out = new StringWriter();
         CommandLine cli = DragongateCli.commandLine();
