@@ -141,8 +141,7 @@ class CrashSafetyIT {
                 .as("every copy sent under %s carries the same bytes", key).hasSize(1));
         assertThat(inboxesEmpty()).as("every SFTP package taken in and moved away").isTrue();
         assertThat(allMailsSeen()).as("every mail taken in and marked").isTrue();
-        assertThat(Files.list(sftp.dataDir().resolve("quarantine")).filter(Files::isDirectory).toList())
-                .as("nothing refused: every package was valid").isEmpty();
+        assertThat(sftp.quarantine().list()).as("nothing refused: every package was valid").isEmpty();
         int resent = deliveries().size() - byKey.size();
         System.out.printf("crash safety: %d notices, %d deliveries, %d requests (%d re-sent after a kill under the same key)%n",
                 references.size(), byKey.size(), deliveries().size(), resent);
