@@ -48,6 +48,14 @@ import org.dragongate.routing.ContactPointRouter;
 import org.dragongate.routing.RoutingRulesFile;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.PartnerDirectoryFile;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.dragongate.queue.CamelQueues;
+import org.dragongate.queue.FailedDeliveries;
+import org.dragongate.queue.QueueBroker;
+import org.dragongate.queue.QueueSettings;
+import org.dragongate.queue.ReceivedPackageMessage;
+import org.dragongate.queue.Redelivery;
 
 /**
  * The gateway's beans, built from {@code config/application.properties} (each setting can be
@@ -138,6 +146,29 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "gateway.mappings-dir", defaultValue = "config/mappings")
     String mappingsDir;
 
+    /** The queues between stages: an external broker by URL (tcp://host:61616), or empty for the embedded one under the data dir. */
+    @PropertyInject(value = "queues.broker-url", defaultValue = NONE)
+    String queuesBrokerUrl;
+
+    @PropertyInject(value = "queues.user", defaultValue = NONE)
+    String queuesUser;
+
+    @PropertyInject(value = "queues.password", defaultValue = NONE)
+    String queuesPassword;
+
+    /** When set, the embedded broker also listens on 127.0.0.1 at this port, for other gateway processes on the machine. */
+    @PropertyInject(value = "queues.embedded-port", defaultValue = NONE)
+    String queuesEmbeddedPort;
+
+    @PropertyInject(value = "queues.consumers", defaultValue = "2")
+    int queuesConsumers;
+
+    @PropertyInject(value = "queues.max-delivery-attempts", defaultValue = "10")
+    int queuesMaxDeliveryAttempts;
+
+    @PropertyInject(value = "queues.redelivery-delay", defaultValue = "1000")
+    long queuesRedeliveryDelay;
+
     private final Clock clock = Clock.systemUTC();
     private PartnerDirectory directory;
     private PackageIntake intake;
@@ -146,6 +177,13 @@ public class GatewayConfiguration implements CamelConfiguration {
     private ReceiptStage receiptStage;
     private KeyMaterial signingKeyMaterial;
     private Quarantine quarantine;
+    private QueueBroker queueBroker;
+
+    /** The broker starts before the routes and stops after them: a Camel service, stopped once the routes have stopped. */
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        camelContext.addService(CamelQueues.lifecycle(queueBroker()), true, true);
+    }
 
     @BindToRegistry("partnerDirectory")
     public synchronized PartnerDirectory partnerDirectory() {
@@ -202,6 +240,22 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("refusals")
     public Refusals refusals() {
         return new Refusals(quarantine(), archive(), receiptStage());
+    }
+
+    /** The queues' endpoints ({@code jms:queue:...}): transacted consumers, persistent sends. */
+    @BindToRegistry("jms")
+    public JmsComponent jms() {
+        return CamelQueues.component(queueBroker());
+    }
+
+    @BindToRegistry("receivedPackageMessage")
+    public ReceivedPackageMessage receivedPackageMessage() {
+        return new ReceivedPackageMessage(archive());
+    }
+
+    @BindToRegistry("failedDeliveries")
+    public FailedDeliveries failedDeliveries() {
+        return new FailedDeliveries(queuesMaxDeliveryAttempts);
     }
 
     @BindToRegistry("deliveryStage")
@@ -293,6 +347,17 @@ public class GatewayConfiguration implements CamelConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    synchronized QueueBroker queueBroker() {
+        if (queueBroker == null) {
+            String port = optional(queuesEmbeddedPort);
+            QueueSettings settings = new QueueSettings(optional(queuesBrokerUrl), optional(queuesUser), optional(queuesPassword),
+                    port == null ? null : Integer.valueOf(port), queuesConsumers,
+                    Redelivery.of(queuesMaxDeliveryAttempts, Duration.ofMillis(queuesRedeliveryDelay)));
+            queueBroker = new QueueBroker(settings, data("broker"));
+        }
+        return queueBroker;
     }
 
     synchronized PackageArchive archive() {

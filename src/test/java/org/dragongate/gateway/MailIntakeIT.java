@@ -166,9 +166,11 @@ class MailIntakeIT {
         assertThat(quarantineList()).isEmpty();
 
         Files.delete(blocker);
-        // The flag is set when the exchange completes, after the open stage: whenever it shows, the package is there.
+        // The flag is set when the exchange completes, once the package is archived and queued:
+        // whenever it shows, the package is in the archive, and the open stage takes it from the queue.
         await("the mail to be marked seen", () -> unseen().isEmpty() ? true : null);
-        assertThat(dataDir().resolve("opened").resolve(sha).resolve("1-document")).hasSameBinaryContentAs(notice);
+        assertThat(dataDir().resolve("archive").resolve(sha.substring(0, 2)).resolve(sha + ".p7m")).hasSameBinaryContentAs(sealed);
+        assertThat(awaitOpened(sha).resolve("1-document")).hasSameBinaryContentAs(notice);
     }
 
     /** With mail.move-to set, a mail taken in leaves the inbox for that folder instead of staying there marked seen. */

@@ -38,6 +38,7 @@ import org.dragongate.crypto.SealOptions;
 import org.dragongate.demo.EmbeddedSftpServer;
 import org.dragongate.demo.PartnerUploader;
 import org.dragongate.gateway.GatewayApplication;
+import org.dragongate.intake.PackageArchive;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.quarantine.QuarantineEntry;
@@ -85,6 +86,13 @@ public final class GatewayFixture implements AutoCloseable {
         Files.createDirectories(base.resolve("packages"));
         return new GatewayFixture(base, EmbeddedSftpServer.start(base.resolve("sftp"), base.resolve("sftp-state"), 0,
                 passwords, GATEWAY_PASSWORD));
+    }
+
+    /** A port free on 127.0.0.1 just now, for a server a test starts itself. */
+    public static int freeLoopbackPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public static String partnerPassword(String partnerId) {
@@ -225,6 +233,12 @@ public final class GatewayFixture implements AutoCloseable {
     public Path awaitOpened(String sha256) {
         Path opened = dataDir().resolve("opened").resolve(sha256);
         return await("package " + sha256 + " to be opened", () -> Files.isDirectory(opened) ? opened : null);
+    }
+
+    /** Waits until the flow has finished with the package (opened and routed, or quarantined): from then on its bytes are a duplicate. */
+    public void awaitProcessed(String sha256) {
+        PackageArchive archive = new PackageArchive(dataDir().resolve("archive"));
+        await("package " + sha256 + " to be processed", () -> archive.isProcessed(sha256) ? true : null);
     }
 
     /** Waits for the quarantine entry of the package with this SHA-256. */
