@@ -1,13 +1,7 @@
 package org.dragongate.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import jakarta.mail.Flags;
 import java.nio.file.Files;
@@ -31,7 +25,7 @@ import org.dragongate.demo.PartnerMailer;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.testing.GatewayFixture;
 import org.dragongate.testing.GatewayProcess;
-import org.dragongate.testing.TestContactPoints;
+import org.dragongate.testing.RecordingContactPoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +52,7 @@ class CrashSafetyIT {
 
     private GatewayFixture sftp;
     private EmbeddedMailServer mail;
-    private WireMockServer contactPoints;
+    private RecordingContactPoints contactPoints;
     private final List<GatewayProcess> processes = new ArrayList<>();
     private final Map<Path, String> partnerOf = new HashMap<>();
 
@@ -66,9 +60,7 @@ class CrashSafetyIT {
     void startServers() throws Exception {
         sftp = GatewayFixture.start(base);
         mail = EmbeddedMailServer.start(0, 0, MAIL_PASSWORD);
-        contactPoints = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new ConsoleNotifier(false)));
-        contactPoints.start();
-        contactPoints.stubFor(post(urlMatching("/contact-points/.*")).willReturn(aResponse().withStatus(201)));
+        contactPoints = RecordingContactPoints.start();
     }
 
     @AfterEach
@@ -78,7 +70,7 @@ class CrashSafetyIT {
                 process.kill();
             }
         } finally {
-            contactPoints.stop();
+            contactPoints.close();
             mail.close();
             sftp.close();
         }
@@ -129,7 +121,7 @@ class CrashSafetyIT {
         awaitOrTimeOut(() -> distinctKeys().size() >= expected && inboxesEmpty() && allMailsSeen(), DEADLINE, last);
         last.close();
 
-        Map<String, List<ServeEvent>> byKey = byIdempotencyKey(deliveries());
+        Map<String, List<ServeEvent>> byKey = contactPoints.byIdempotencyKey();
         for (String reference : references) {
             for (String contactPoint : ROUTED_TO) {
                 assertThat(byKey.keySet()).as("notice %s delivered to %s", reference, contactPoint)
@@ -152,7 +144,7 @@ class CrashSafetyIT {
         settings.put("camel.main.routes-include-pattern",
                 "file:routes/gateway.camel.yaml,file:routes/sftp-intake.camel.yaml,file:routes/mail-intake.camel.yaml");
         settings.put("gateway.contact-points-file",
-                TestContactPoints.pointedAt(contactPoints.port(), base.resolve("contact-points.yaml")).toString());
+                contactPoints.directory(base.resolve("contact-points.yaml")).toString());
         settings.put("delivery.poll-period", "200");
         settings.put("delivery.smtp.port", Integer.toString(mail.smtpPort()));
         settings.put("mail.port", Integer.toString(mail.imapPort()));
@@ -182,19 +174,11 @@ class CrashSafetyIT {
     }
 
     private List<ServeEvent> deliveries() {
-        return contactPoints.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() / 100 == 2).toList();
+        return contactPoints.deliveries();
     }
 
     private Set<String> distinctKeys() {
-        return byIdempotencyKey(deliveries()).keySet();
-    }
-
-    private static Map<String, List<ServeEvent>> byIdempotencyKey(List<ServeEvent> events) {
-        Map<String, List<ServeEvent>> byKey = new HashMap<>();
-        for (ServeEvent event : events) {
-            byKey.computeIfAbsent(event.getRequest().getHeader("Idempotency-Key"), k -> new ArrayList<>()).add(event);
-        }
-        return byKey;
+        return contactPoints.byIdempotencyKey().keySet();
     }
 
     private boolean inboxesEmpty() {
