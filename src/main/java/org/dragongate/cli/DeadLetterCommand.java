@@ -100,9 +100,8 @@ public final class DeadLetterCommand implements Runnable {
                 }
                 return Database.open(DatabaseSettings.embedded(dataDir));
             }
-            String password = System.getenv("DATABASE_PASSWORD");
-            return Database.open(new DatabaseSettings(url, user == null ? "" : user, password == null ? "" : password, schema,
-                    2));
+            // No user or password given: the driver takes them from the URL, if it has them.
+            return Database.open(new DatabaseSettings(url, user, System.getenv("DATABASE_PASSWORD"), schema, 2));
         }
     }
 }
