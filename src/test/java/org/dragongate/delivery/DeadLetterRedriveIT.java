@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.dragongate.cli.DeadLetterCommand;
 import org.dragongate.store.DeliveryStore;
@@ -41,7 +42,8 @@ class DeadLetterRedriveIT {
     Path data;
 
     private WireMockServer contactPoint;
-    private final FakeTime time = new FakeTime();
+    /** Real time: the commands stamp their changes with it, and the worker must see a re-drive as due. */
+    private final Clock time = Clock.systemUTC();
     private TrackingStore store;
     private DeliveryWorker worker;
 
