@@ -67,16 +67,26 @@ class ConvertStageTest {
     }
 
     private ConvertStage stage() throws Exception {
+        return stage(dir);
+    }
+
+    private OpenedRecord opened(String noticeXml) throws Exception {
+        return opened(dir, noticeXml, SHA);
+    }
+
+    private OpenedRecord opened(String noticeXml, String packageSha) throws Exception {
+        return opened(dir, noticeXml, packageSha);
+    }
+
+    /** The stage with the shipped contact points and routing, writing under {@code dir/notices}. */
+    static ConvertStage stage(Path dir) throws Exception {
         var contactPoints = ContactPointDirectoryFile.load(Path.of("config", "contact-points.yaml"));
         var router = new ContactPointRouter(RoutingRulesFile.load(Path.of("config", "routing.yaml"), contactPoints));
         return new ConvertStage(new NoticeConverter(), new PartnerFormats(dir.resolve("no-mappings")), router, dir.resolve("notices"));
     }
 
-    private OpenedRecord opened(String noticeXml) throws Exception {
-        return opened(noticeXml, SHA);
-    }
-
-    private OpenedRecord opened(String noticeXml, String packageSha) throws Exception {
+    /** What the open stage hands on for a CN-GACC package carrying this notice. */
+    static OpenedRecord opened(Path dir, String noticeXml, String packageSha) throws Exception {
         Path document = Files.writeString(dir.resolve("1-notice.xml"), noticeXml);
         ReceivedPackage received = new ReceivedPackage(packageSha, 1, document, new Channel(Channel.SFTP, ExamplePki.CN_GACC, "CN-GACC/x.p7m"),
                 Instant.parse("2026-11-23T10:00:00Z"), false, ReceivedPackage.PackageForm.CMS);

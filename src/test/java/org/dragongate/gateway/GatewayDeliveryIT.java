@@ -135,6 +135,19 @@ class GatewayDeliveryIT {
         assertThat(gw.tracking().audit()).filteredOn(r -> r.startsWith("RETRIED ")).singleElement().asString().contains("HTTP 500");
     }
 
+    /** A stopped gateway holds no connections: the H2 file is free for the next start and the CLI, PostgreSQL gets its sessions back. */
+    @Test
+    void stoppingTheGatewayClosesItsDatabasePool() throws Exception {
+        gw.startGateway();
+        org.dragongate.store.Database database = gw.gateway().getCamelContext().getRegistry()
+                .lookupByNameAndType("database", org.dragongate.store.Database.class);
+        assertThat(((com.zaxxer.hikari.HikariDataSource) database.dataSource()).isClosed()).isFalse();
+
+        gw.stopGateway();
+
+        assertThat(((com.zaxxer.hikari.HikariDataSource) database.dataSource()).isClosed()).isTrue();
+    }
+
     private void awaitPosts(int count) {
         GatewayFixture.await(count + " deliveries", () -> contactPoints.getAllServeEvents().size() >= count ? true : null);
     }

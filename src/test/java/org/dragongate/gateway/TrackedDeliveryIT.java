@@ -46,10 +46,6 @@ class TrackedDeliveryIT {
     private GatewayFixture gw;
     private DatabaseSettings database;
 
-    static Iterable<String> databases() {
-        return TestDatabases.kinds();
-    }
-
     @BeforeEach
     void start() throws Exception {
         contactPoints = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new ConsoleNotifier(false)));
@@ -64,7 +60,7 @@ class TrackedDeliveryIT {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aResealedResendIsADuplicateAndAChangedNoticeIsANewVersionSupersedingIt(String kind) throws Exception {
         contactPoints.stubFor(post(urlMatching("/contact-points/.*")).willReturn(aResponse().withStatus(201)));
         startGateway(kind);
@@ -100,7 +96,7 @@ class TrackedDeliveryIT {
 
     /** Two partners' own ids may be equal: the gateway's ids (and delivery keys) carry the partner, so both are delivered. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void theSameReferenceFromTwoPartnersIsDeliveredAsTwoNotices(String kind) throws Exception {
         contactPoints.stubFor(post(urlMatching("/contact-points/.*")).willReturn(aResponse().withStatus(201)));
         startGateway(kind);
@@ -118,7 +114,7 @@ class TrackedDeliveryIT {
      * gives that contact point's delivery as DEAD. Once re-driven, the contact point has it.
      */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aDuplicateOfANoticeWhoseDeliveryDiedIsReportedDeadUntilRedriven(String kind) throws Exception {
         contactPoints.stubFor(post(urlEqualTo("/contact-points/" + ENV)).willReturn(aResponse().withStatus(400)));
         contactPoints.stubFor(post(urlEqualTo("/contact-points/" + RILO)).willReturn(aResponse().withStatus(201)));

@@ -33,12 +33,8 @@ class DeliveryStoreTest {
 
     private final FakeTime time = new FakeTime();
 
-    static Iterable<String> databases() {
-        return TestDatabases.kinds();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aClaimHoldsTheSealedBytesAndKeepsOtherInstancesOff(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", "c1".repeat(32), ENV);
@@ -62,7 +58,7 @@ class DeliveryStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aDeliveredClaimIsRecordedOnceAndNeverDueAgain(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", "c1".repeat(32), ENV);
@@ -81,7 +77,7 @@ class DeliveryStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aRetryIsNotDueBeforeItsTimeAndThenCarriesItsAttempts(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", "c1".repeat(32), ENV);
@@ -104,7 +100,7 @@ class DeliveryStoreTest {
 
     /** An instance that dies holding a claim: once the lease lapses another takes over, and the late one cannot record over it. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aLapsedClaimIsTakenOverAndItsFormerHolderRecordsNothing(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", "c1".repeat(32), ENV);
@@ -126,7 +122,7 @@ class DeliveryStoreTest {
 
     /** Two workers claiming from the same store at once: every due delivery goes to exactly one of them. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void twoWorkersNeverClaimTheSameDelivery(String kind) throws Exception {
         var settings = TestDatabases.settings(kind, temp);
         try (Database first = Database.open(settings); Database second = Database.open(settings)) {
@@ -160,7 +156,7 @@ class DeliveryStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aDeadDeliveryIsListedAndARedriveQueuesItAgainWithItsAttemptsReset(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", "c1".repeat(32), ENV);

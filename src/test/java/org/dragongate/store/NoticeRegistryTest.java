@@ -39,12 +39,8 @@ class NoticeRegistryTest {
 
     private final FakeTime time = new FakeTime();
 
-    static Iterable<String> databases() {
-        return TestDatabases.kinds();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aNewNoticeIsVersionOneWithOneQueuedDeliveryPerContactPoint(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             Registration registration = store.queue(CN, "N-1", CONTENT, ENV, RILO);
@@ -65,7 +61,7 @@ class NoticeRegistryTest {
 
     /** A partner re-seals and resends: new package bytes, same notice. Nothing is queued again. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void theSameContentInAnotherPackageIsADuplicateAndQueuesNothing(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV, RILO);
@@ -83,7 +79,7 @@ class NoticeRegistryTest {
 
     /** The check before sealing: a known notice is settled (and recorded) without any sealed bytes. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void registerIfKnownSettlesADuplicateAndLeavesNewContentToRegister(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV);
@@ -101,7 +97,7 @@ class NoticeRegistryTest {
 
     /** A duplicate must not be acknowledged as delivered when the delivery it repeats failed for good. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aDuplicateReportsTheDeliveriesOfTheNoticeItRepeatsAsTheyStand(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV, RILO);
@@ -124,7 +120,7 @@ class NoticeRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void otherContentUnderAKnownReferenceIsANewVersionSupersedingTheLatest(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV);
@@ -147,7 +143,7 @@ class NoticeRegistryTest {
 
     /** Going back to an earlier version's content is that version again, not a fourth one. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void contentOfAnEarlierVersionIsADuplicateOfThatVersion(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV);
@@ -162,7 +158,7 @@ class NoticeRegistryTest {
 
     /** Partners pick their references independently: the same one from two partners is two notices, two sets of deliveries. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void theSameReferenceFromTwoPartnersIsTwoNotices(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             Registration cn = store.queue(CN, "N-1", CONTENT, ENV);
@@ -177,7 +173,7 @@ class NoticeRegistryTest {
 
     /** A package processed again after a crash finds its notices as it registered them, not as duplicates of itself. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aPackageProcessedAgainGetsItsOwnRegistrationsBack(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV);
@@ -199,7 +195,7 @@ class NoticeRegistryTest {
 
     /** The same notice twice in one document (two identical CSV rows): the second is a duplicate of the first. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aRepeatedNoticeInOnePackageIsADuplicateOfTheFirst(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String pkg = store.newPackage(CN);
@@ -215,7 +211,7 @@ class NoticeRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void ofPackageListsItsNoticesInOrderWithTheirDeliveriesAsTheyStand(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             store.queue(CN, "N-1", CONTENT, ENV);
@@ -244,7 +240,7 @@ class NoticeRegistryTest {
      * the duplicate after its transaction is rolled back and run again.
      */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void twoInstancesRacingTheSameNewNoticeQueueExactlyOneSetOfDeliveries(String kind) throws Exception {
         var settings = TestDatabases.settings(kind, temp);
         try (Database first = Database.open(settings); Database second = Database.open(settings)) {

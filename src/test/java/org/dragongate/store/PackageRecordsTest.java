@@ -32,12 +32,8 @@ class PackageRecordsTest {
 
     private final FakeTime time = new FakeTime();
 
-    static Iterable<String> databases() {
-        return TestDatabases.kinds();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void firstArrivalIsNewAndRecordedAsReceived(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -51,7 +47,7 @@ class PackageRecordsTest {
 
     /** An attempt that died before the flow finished must not turn the package into a duplicate: it is taken again. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void sameBytesBeforeTheFlowFinishedAreARetake(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -65,7 +61,7 @@ class PackageRecordsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void sameBytesAfterTheyWereAcceptedAreADuplicate(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -81,7 +77,7 @@ class PackageRecordsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void sameBytesAfterTheyWereQuarantinedAreADuplicate(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -94,7 +90,7 @@ class PackageRecordsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void openedRecordsTheVerifiedPartnerAndSigner(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -110,7 +106,7 @@ class PackageRecordsTest {
 
     /** The message may quote notice fields (intelligence): it stays in the quarantine row, the trail gets the code. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void quarantineKeepsTheMessageInItsRowAndOffTheAuditTrail(String kind) throws Exception {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             String sha = TrackingStore.randomSha256();
@@ -128,7 +124,7 @@ class PackageRecordsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void aChangeToAPackageNeverTakenInFails(String kind) {
         try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
             assertThatThrownBy(() -> records(store).opened(TrackingStore.randomSha256(), CN, "CN=x", "1"))
@@ -138,7 +134,7 @@ class PackageRecordsTest {
 
     /** Two instances polling the same inbox may take the same bytes at once: one row, one NEW, and the chain stays one chain. */
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource(TestDatabases.KINDS)
     void twoInstancesTakingTheSameBytesAtOnceMakeOneRecord(String kind) throws Exception {
         var settings = TestDatabases.settings(kind, temp);
         try (Database first = Database.open(settings); Database second = Database.open(settings)) {
