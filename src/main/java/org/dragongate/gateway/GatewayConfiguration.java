@@ -271,8 +271,9 @@ public class GatewayConfiguration implements CamelConfiguration {
     public synchronized Database database() {
         if (database == null) {
             DatabaseSettings settings = optional(databaseUrl) == null ? DatabaseSettings.embedded(Path.of(dataDir))
-                    : new DatabaseSettings(databaseUrl, Objects.requireNonNullElse(optional(databaseUser), ""),
-                    Objects.requireNonNullElse(optional(databasePassword), ""), optional(databaseSchema), DatabaseSettings.DEFAULT_POOL_SIZE);
+                    // Settings left out are not passed: the driver may take them from the URL.
+                    : new DatabaseSettings(databaseUrl, optional(databaseUser), optional(databasePassword), optional(databaseSchema),
+                    DatabaseSettings.DEFAULT_POOL_SIZE);
             database = Database.open(settings);
         }
         return database;
