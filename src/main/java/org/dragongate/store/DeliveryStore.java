@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,12 +216,12 @@ public final class DeliveryStore {
     }
 
     /** The state of one delivery, for tests and the trace; empty when there is no such delivery. */
-    public java.util.Optional<State> state(String deliveryKey) throws SQLException {
+    public Optional<State> state(String deliveryKey) throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT state FROM delivery WHERE delivery_key = ?")) {
                 select.setString(1, deliveryKey);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(State.valueOf(rs.getString(1))) : java.util.Optional.empty();
+                    return rs.next() ? Optional.of(State.valueOf(rs.getString(1))) : Optional.empty();
                 }
             }
         });
