@@ -1,24 +1,25 @@
 package org.dragongate.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dragongate.delivery.DeadLetter;
-import org.dragongate.delivery.DeadLetters;
-import org.dragongate.delivery.DeliveryOutcome;
-import org.dragongate.delivery.DeliveryTarget;
-import org.dragongate.delivery.HttpDelivery;
+import org.dragongate.store.AuditTrail;
+import org.dragongate.store.Database;
+import org.dragongate.store.DatabaseSettings;
+import org.dragongate.store.DeliveryStore;
+import org.dragongate.store.GatewayInstance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "dead-letter", mixinStandardHelpOptions = true, description = "Deliveries that did not reach their contact point.",
         subcommands = {DeadLetterCommand.ListEntries.class, DeadLetterCommand.Redrive.class})
 public final class DeadLetterCommand implements Runnable {
-    /** Exit code of a re-drive that did not get through: the entry stays for another try. */
-    public static final int EXIT_NOT_DELIVERED = 4;
+    /** Exit code of a re-drive of a key that is not a dead delivery (unknown, or queued or delivered already). */
+    public static final int EXIT_NOT_DEAD = 4;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,58 +30,78 @@ public final class DeadLetterCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists dead letters, oldest first: id, contact point, notice id, attempts, last reason.")
+            description = "Lists dead deliveries, longest dead first: key, contact point, notice id, attempts, last outcome.")
     static final class ListEntries implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "The gateway's data directory (default ${DEFAULT-VALUE}).")
-        Path dataDir = Path.of("data", "gateway");
+        @Mixin
+        TrackingDatabase database;
 
         @Override
         public Integer call() throws Exception {
-            List<DeadLetter> entries = new DeadLetters(dataDir, Clock.systemUTC()).list();
-            if (entries.isEmpty()) {
-                System.out.println("no dead letters (" + dataDir.resolve("dead-letters") + ")");
-            }
-            for (DeadLetter entry : entries) {
-                System.out.printf("%s  %-16s %-24s %3d attempts  %s%n    %s, last attempt %s%n", entry.id(), entry.contactPointId(),
-                        entry.noticeId(), entry.attempts(), entry.lastReason(), entry.endpoint(), entry.lastAttemptAt());
+            try (Database db = database.open()) {
+                List<DeliveryStore.DeadDelivery> dead = new DeliveryStore(db, new AuditTrail(Clock.systemUTC()), Clock.systemUTC()).listDead();
+                if (dead.isEmpty()) {
+                    System.out.println("no dead letters");
+                }
+                for (DeliveryStore.DeadDelivery entry : dead) {
+                    System.out.printf("%s%n    %-16s %-40s %3d attempts  %s%n    last attempt %s, dead since %s%n", entry.deliveryKey(),
+                            entry.contactPointId(), entry.noticeId(), entry.attempts(), entry.lastOutcome(), entry.lastAttemptAt(),
+                            entry.deadSince());
+                }
             }
             return 0;
         }
     }
 
     @Command(name = "redrive", mixinStandardHelpOptions = true,
-            description = {"Sends a dead letter once more to the endpoint it was sent to, with the same Idempotency-Key.",
-                    "Exit 0 and the entry removed when delivered; exit " + EXIT_NOT_DELIVERED + " and the entry kept otherwise."})
+            description = {"Queues a dead delivery again, with its attempts reset: the running gateway sends the same bytes with the",
+                    "same Idempotency-Key to the contact point's current endpoint. Exit 0 when queued; exit " + EXIT_NOT_DEAD
+                            + " when KEY is not a dead delivery."})
     static final class Redrive implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "ID", description = "The dead letter's id, as 'dead-letter list' shows it.")
-        String id;
+        @Parameters(index = "0", paramLabel = "KEY", description = "The delivery key, as 'dead-letter list' shows it.")
+        String key;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "The gateway's data directory (default ${DEFAULT-VALUE}).")
-        Path dataDir = Path.of("data", "gateway");
-
-        @Option(names = "--bearer-token-env", paramLabel = "VAR",
-                description = "Environment variable holding the contact point's bearer token (tokens never go on the command line).")
-        String bearerTokenEnv;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect and request timeout (default ${DEFAULT-VALUE}).")
-        long timeoutSeconds = HttpDelivery.DEFAULT_TIMEOUT.toSeconds();
+        @Mixin
+        TrackingDatabase database;
 
         @Override
         public Integer call() throws Exception {
-            String token = bearerTokenEnv == null ? null : System.getenv(bearerTokenEnv);
-            if (bearerTokenEnv != null && token == null) {
-                throw new IllegalArgumentException("environment variable " + bearerTokenEnv + " is not set");
+            try (Database db = database.open()) {
+                if (new DeliveryStore(db, new AuditTrail(Clock.systemUTC()), Clock.systemUTC()).redrive(key, GatewayInstance.administrator())) {
+                    System.out.println("QUEUED " + key + ": the gateway delivers it at its next poll");
+                    return 0;
+                }
             }
-            Duration timeout = Duration.ofSeconds(timeoutSeconds);
-            DeliveryOutcome outcome = new DeadLetters(dataDir, Clock.systemUTC()).redrive(id,
-                    entry -> new DeliveryTarget(entry.contactPointId(), entry.endpoint(), null, token),
-                    new HttpDelivery(timeout, timeout, Clock.systemUTC()));
-            if (outcome instanceof DeliveryOutcome.Delivered) {
-                System.out.println("DELIVERED " + id + ": " + outcome.reason());
-                return 0;
+            System.err.println("NOT QUEUED " + key + ": no dead delivery has that key ('dead-letter list' shows them)");
+            return EXIT_NOT_DEAD;
+        }
+    }
+
+    /**
+     * Which tracking database to use: the gateway's H2 file under its data directory, or the PostgreSQL
+     * its {@code database.*} settings name. The password comes from the environment, never the command line.
+     */
+    static final class TrackingDatabase {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "The gateway's data directory, for its H2 database (default ${DEFAULT-VALUE}).")
+        Path dataDir = Path.of("data", "gateway");
+
+        @Option(names = "--database-url", paramLabel = "JDBC-URL", description = "The gateway's database.url when it is not the H2 default.")
+        String url;
+
+        @Option(names = "--database-user", paramLabel = "USER", description = "The database user (the password comes from DATABASE_PASSWORD).")
+        String user;
+
+        @Option(names = "--database-schema", paramLabel = "SCHEMA", description = "The gateway's database.schema, if it sets one.")
+        String schema;
+
+        Database open() {
+            if (url == null) {
+                if (!Files.isDirectory(dataDir.resolve("db"))) {
+                    throw new IllegalArgumentException("no tracking database in " + dataDir.resolve("db") + ": is --data-dir the gateway's?");
+                }
+                return Database.open(DatabaseSettings.embedded(dataDir));
             }
-            System.err.println("NOT DELIVERED " + id + ": " + outcome.reason());
-            return EXIT_NOT_DELIVERED;
+            // No user or password given: the driver takes them from the URL, if it has them.
+            return Database.open(new DatabaseSettings(url, user, System.getenv("DATABASE_PASSWORD"), schema, 2));
         }
     }
 }

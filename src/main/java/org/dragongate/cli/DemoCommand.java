@@ -158,9 +158,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path opened = gatewayData.resolve("opened");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Path notices = gatewayData.resolve("notices");
-        Path delivered = gatewayData.resolve("delivered");
+        Path received = dir.resolve("contact-points");
         // Three deliveries: the wildlife alert to VN-ENV-POLICE and RILO-AP, the narcotics alert to VN-DRUG-POLICE.
-        while (Instant.now().isBefore(deadline) && (count(delivered) < 3 || quarantine.list().isEmpty())) {
+        while (Instant.now().isBefore(deadline) && (countDeliveries(received) < 3 || quarantine.list().isEmpty())) {
             Thread.sleep(250);
         }
         console.println();
@@ -229,6 +229,20 @@ public final class DemoCommand implements Callable<Integer> {
                     List.of(Path.of("examples", "bill-of-lading.txt")), SealOptions.defaults(), os);
         }
         return out;
+    }
+
+    /** What the contact-point receiver holds: one folder per contact point, one file per delivery. */
+    private static long countDeliveries(Path receiverDir) throws IOException {
+        if (!Files.isDirectory(receiverDir)) {
+            return 0;
+        }
+        long total = 0;
+        try (var folders = Files.list(receiverDir)) {
+            for (Path folder : (Iterable<Path>) folders::iterator) {
+                total += count(folder);
+            }
+        }
+        return total;
     }
 
     private static long count(Path dir) throws IOException {

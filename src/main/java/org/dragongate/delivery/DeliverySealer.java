@@ -22,6 +22,11 @@ public final class DeliverySealer {
     }
 
     public SealedDelivery seal(String noticeId, byte[] noticeXml, DeliveryTarget target) throws IOException {
+        return new SealedDelivery(noticeId, target, sealFor(target, noticeXml));
+    }
+
+    /** The sealed bytes alone: what is queued, and sent unchanged by every attempt. */
+    public byte[] sealFor(DeliveryTarget target, byte[] noticeXml) throws IOException {
         // Notices are small documents (attachments travel by reference), so the sealed bytes are held in memory.
         ByteArrayOutputStream out = new ByteArrayOutputStream(noticeXml.length + 8 * 1024);
         ByteArrayInputStream content = new ByteArrayInputStream(noticeXml);
@@ -30,6 +35,6 @@ public final class DeliverySealer {
         } else {
             sealer.seal(gatewaySigner, List.of(target.encryptionCertificate()), content, SealOptions.defaults(), out);
         }
-        return new SealedDelivery(noticeId, target, out.toByteArray());
+        return out.toByteArray();
     }
 }

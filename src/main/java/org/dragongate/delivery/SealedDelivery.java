@@ -2,6 +2,7 @@ package org.dragongate.delivery;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.dragongate.store.DeliveryStore;
 
 /**
  * One notice, sealed for one contact point: the unit that is delivered, retried and dead-lettered.
@@ -9,8 +10,11 @@ import java.util.regex.Pattern;
  * @param body the CMS bytes (DER); not copied, so treat it as read-only
  */
 public record SealedDelivery(String noticeId, DeliveryTarget target, byte[] body) {
-    /** The notice id pattern of notice-1.xsd: ids end up in HTTP headers and folder names, so nothing else gets through. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,79}");
+    /**
+     * The characters of notice-1.xsd's notice ids: ids end up in HTTP headers and file names, so nothing else gets
+     * through. Longer than a partner's reference: the gateway's ids add the partner and the version.
+     */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,199}");
 
     public SealedDelivery {
         requireSafeId(noticeId, "notice id");
@@ -18,9 +22,12 @@ public record SealedDelivery(String noticeId, DeliveryTarget target, byte[] body
         Objects.requireNonNull(body, "body");
     }
 
-    /** Same for every attempt and every re-drive of this notice to this contact point, so the receiver can drop repeats. */
+    /**
+     * Same for every attempt and every re-drive of this notice to this contact point, so the receiver can drop repeats;
+     * also the delivery's key in the tracking database.
+     */
     public String idempotencyKey() {
-        return noticeId + ":" + target.contactPointId();
+        return DeliveryStore.keyOf(noticeId, target.contactPointId());
     }
 
     @Override

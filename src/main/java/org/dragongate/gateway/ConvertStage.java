@@ -2,7 +2,6 @@ package org.dragongate.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +13,7 @@ import org.dragongate.convert.NoticeConverter;
 import org.dragongate.convert.PartnerFormats;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.notice.AttachmentInfo;
+import org.dragongate.notice.NoticeXml;
 import org.dragongate.notice.Provenance;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.routing.ContactPointRouter;
@@ -25,8 +25,10 @@ import org.dragongate.files.Folders;
 /**
  * Converts a package's notice document (whatever the partner's format) into canonical notices,
  * each validated against the XSD, routes each one to its contact points, and writes them to
- * {@code <notices>/<package sha256>/}: {@code notice-N.xml} and {@code notice-N.routing} (one line per
- * contact point, with the reason). Routing happens as each notice passes, so a million-row CSV is
+ * {@code <notices>/<package sha256>/}: {@code notice-N.xml}, {@code notice-N.routing} (one line per
+ * contact point, with the reason) and {@code notice-N.identity} (partner, reference and the content
+ * digest that tells a resent notice from a new one; see {@link RoutedNotices}). Routing and the digest
+ * happen as each notice passes, so a million-row CSV is
  * never read twice. Everything goes to a staging folder first, so a CSV refused at row 1000 (an
  * invalid row, a notice no rule routes) leaves no partial output.
  */
@@ -37,6 +39,7 @@ public final class ConvertStage {
     private final PartnerFormats formats;
     private final ContactPointRouter router;
     private final Path noticesDir;
+    private final NoticeXml noticeXml = new NoticeXml();
 
     public ConvertStage(NoticeConverter converter, PartnerFormats formats, ContactPointRouter router, Path noticesDir) {
         this.converter = converter;
@@ -86,13 +89,8 @@ public final class ConvertStage {
         } catch (PackageRejected refusal) {
             throw new RoutingRefused(refusal);
         }
-        String name = String.format("notice-%06d", index);
-        Files.write(staging.resolve(name + ".xml"), converted.xml());
-        StringBuilder routing = new StringBuilder();
-        for (RoutingDecision decision : decisions) {
-            routing.append(decision.reason()).append('\n');
-        }
-        Files.writeString(staging.resolve(name + ".routing"), routing, StandardCharsets.UTF_8);
+        RoutedNotices.write(staging, index, converted.notice().provenance().partner(), converted.notice().id(),
+                noticeXml.contentSha256(converted.notice()), converted.xml(), decisions);
     }
 
     /** Carries a routing refusal through the converter's sink, which may only throw IOException. */

@@ -28,7 +28,6 @@ import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
-import org.dragongate.delivery.DeadLetters;
 import org.dragongate.delivery.DeliverySealer;
 import org.dragongate.delivery.DeliveryWorker;
 import org.dragongate.delivery.HttpChannels;
@@ -37,7 +36,6 @@ import org.dragongate.delivery.MutualTls;
 import org.dragongate.delivery.MailDelivery;
 import org.dragongate.delivery.SftpDelivery;
 import org.dragongate.delivery.TransportChannels;
-import org.dragongate.delivery.Outbox;
 import org.dragongate.delivery.RetryPolicy;
 import org.dragongate.receipt.ReceiptSender;
 import org.dragongate.routing.ContactPoint;
@@ -46,6 +44,13 @@ import org.dragongate.routing.Credentials;
 import org.dragongate.routing.ContactPointDirectoryFile;
 import org.dragongate.routing.ContactPointRouter;
 import org.dragongate.routing.RoutingRulesFile;
+import org.dragongate.store.AuditTrail;
+import org.dragongate.store.Database;
+import org.dragongate.store.DatabaseSettings;
+import org.dragongate.store.DeliveryStore;
+import org.dragongate.store.GatewayInstance;
+import org.dragongate.store.NoticeRegistry;
+import org.dragongate.store.PackageRecords;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.PartnerDirectoryFile;
 import org.apache.camel.CamelContext;
@@ -65,6 +70,8 @@ import org.dragongate.queue.Redelivery;
 public class GatewayConfiguration implements CamelConfiguration {
     /** Camel ignores an empty default value, so this stands for an optional setting that is left out. */
     static final String NONE = "none";
+    /** Deliveries one instance claims at a time; their lease covers all of them at the slowest. */
+    private static final int DELIVERY_BATCH = 5;
 
     @PropertyInject("gateway.data-dir")
     String dataDir;
@@ -169,6 +176,23 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "queues.redelivery-delay", defaultValue = "1000")
     long queuesRedeliveryDelay;
 
+    /** Who this instance is on the audit trail and in delivery claims; by default host name and process id. */
+    @PropertyInject(value = "gateway.instance-id", defaultValue = NONE)
+    String instanceId;
+
+    /** The tracking database: unset means an H2 file under the data dir; PostgreSQL by URL when instances share it. */
+    @PropertyInject(value = "database.url", defaultValue = NONE)
+    String databaseUrl;
+
+    @PropertyInject(value = "database.user", defaultValue = NONE)
+    String databaseUser;
+
+    @PropertyInject(value = "database.password", defaultValue = NONE)
+    String databasePassword;
+
+    @PropertyInject(value = "database.schema", defaultValue = NONE)
+    String databaseSchema;
+
     private final Clock clock = Clock.systemUTC();
     private PartnerDirectory directory;
     private PackageIntake intake;
@@ -177,6 +201,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     private ReceiptStage receiptStage;
     private KeyMaterial signingKeyMaterial;
     private Quarantine quarantine;
+    private Database database;
+    private DeliveryStore deliveryStore;
+    private NoticeRegistry noticeRegistry;
+    private PackageRecords packageRecords;
     private QueueBroker queueBroker;
 
     /** The broker starts before the routes and stops after them: a Camel service, stopped once the routes have stopped. */
@@ -200,7 +228,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("packageIntake")
     public synchronized PackageIntake packageIntake() {
         if (intake == null) {
-            intake = new PackageIntake(archive(), clock);
+            intake = new PackageIntake(archive(), packageRecords(), clock);
         }
         return intake;
     }
@@ -224,7 +252,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     public OpenStage openStage() {
         PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), data("work"), clock);
-        return new OpenStage(opener, data("opened"));
+        return new OpenStage(opener, data("opened"), packageRecords());
     }
 
     @BindToRegistry("convertStage")
@@ -234,12 +262,12 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("packageCompletion")
     public PackageCompletion packageCompletion() {
-        return new PackageCompletion(archive());
+        return new PackageCompletion(packageIntake());
     }
 
     @BindToRegistry("refusals")
     public Refusals refusals() {
-        return new Refusals(quarantine(), archive(), receiptStage());
+        return new Refusals(quarantine(), packageRecords(), receiptStage());
     }
 
     /** The queues' endpoints ({@code jms:queue:...}): transacted consumers, persistent sends. */
@@ -250,7 +278,14 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("receivedPackageMessage")
     public ReceivedPackageMessage receivedPackageMessage() {
-        return new ReceivedPackageMessage(archive());
+        PackageRecords records = packageRecords();
+        return new ReceivedPackageMessage(archive(), sha256 -> {
+            try {
+                return records.state(sha256).filter(state -> state != PackageRecords.State.RECEIVED).isPresent();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the state of package " + sha256 + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     @BindToRegistry("failedDeliveries")
@@ -260,20 +295,22 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("deliveryStage")
     public DeliveryStage deliveryStage() {
-        return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), new Outbox(Path.of(dataDir)), clock);
+        return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), noticeRegistry());
     }
 
     @BindToRegistry("deliveryWorker")
     public DeliveryWorker deliveryWorker() {
         ContactPointDirectory directory = contactPoints();
         Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
-        return new DeliveryWorker(new Outbox(Path.of(dataDir)),
+        // A claim outlasts a whole batch of attempts at their slowest (connect and answer timeouts), so a live instance keeps it.
+        DeliveryWorker.Claiming claiming = new DeliveryWorker.Claiming(instanceId(), DELIVERY_BATCH,
+                timeout.multipliedBy(3L * DELIVERY_BATCH).plusSeconds(60));
+        return new DeliveryWorker(deliveryStore(), claiming,
                 id -> DeliveryStage.DeliveryTargets.of(directory.find(id).orElseThrow(
                         () -> new IllegalStateException("contact point " + id + " is no longer in the directory"))),
                 new TransportChannels(httpChannels(directory, timeout), sftpDelivery(timeout),
                         new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout)),
-                RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)),
-                new DeadLetters(Path.of(dataDir), clock), clock, new SecureRandom());
+                RetryPolicy.defaults().withLimit(Duration.ofHours(retryLimitHours)), clock, new SecureRandom());
     }
 
     @BindToRegistry("receiptStage")
@@ -285,9 +322,47 @@ public class GatewayConfiguration implements CamelConfiguration {
                     optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
                     Path.of(sftpIntakeKnownHosts), sftpInbox);
             receiptStage = new ReceiptStage(new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
-                    timeout, Path.of(dataDir)), partnerDirectory(), clock);
+                    timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), clock);
         }
         return receiptStage;
+    }
+
+    /** The tracking database, migrated on open; its pool is closed when the gateway stops. */
+    @BindToRegistry(value = "database", destroyMethod = "close")
+    public synchronized Database database() {
+        if (database == null) {
+            DatabaseSettings settings = optional(databaseUrl) == null ? DatabaseSettings.embedded(Path.of(dataDir))
+                    // Settings left out are not passed: the driver may take them from the URL.
+                    : new DatabaseSettings(databaseUrl, optional(databaseUser), optional(databasePassword), optional(databaseSchema),
+                    DatabaseSettings.DEFAULT_POOL_SIZE);
+            database = Database.open(settings);
+        }
+        return database;
+    }
+
+    synchronized PackageRecords packageRecords() {
+        if (packageRecords == null) {
+            packageRecords = new PackageRecords(database(), new AuditTrail(clock), clock, instanceId());
+        }
+        return packageRecords;
+    }
+
+    synchronized DeliveryStore deliveryStore() {
+        if (deliveryStore == null) {
+            deliveryStore = new DeliveryStore(database(), new AuditTrail(clock), clock);
+        }
+        return deliveryStore;
+    }
+
+    synchronized NoticeRegistry noticeRegistry() {
+        if (noticeRegistry == null) {
+            noticeRegistry = new NoticeRegistry(database(), new AuditTrail(clock), deliveryStore(), clock, instanceId());
+        }
+        return noticeRegistry;
+    }
+
+    String instanceId() {
+        return optional(instanceId) == null ? GatewayInstance.defaultId() : instanceId;
     }
 
     /** Contact points that demand a client certificate get their own mutual-TLS client; the rest share one. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dragongate.crypto.Spool;
@@ -48,7 +49,7 @@ public final class MailIntake {
      * @throws IOException        the mail server or the archive failed: the mail stays unseen and is taken next poll
      * @throws MessagingException likewise
      */
-    public ReceivedPackage archive(Message mail) throws IOException, MessagingException {
+    public ReceivedPackage archive(Message mail) throws IOException, MessagingException, SQLException {
         try (Spool raw = Spool.create(workDir)) {
             try (OutputStream out = raw.openForWriting()) {
                 mail.writeTo(out);
@@ -63,11 +64,12 @@ public final class MailIntake {
     }
 
     /**
-     * The packages of an archived mail, each taken in on its sender's channel.
+     * The packages of an archived mail, each taken in on its sender's channel. Once they all have their
+     * own tracking records the mail itself is finished with.
      *
      * @throws PackageRejected the mail as a whole is refused: malformed, no package, or an unknown sender
      */
-    public List<ReceivedPackage> extract(ReceivedPackage rawMail) throws IOException, PackageRejected {
+    public List<ReceivedPackage> extract(ReceivedPackage rawMail) throws IOException, PackageRejected, SQLException {
         try (MailContents contents = packages.read(rawMail.archivedAt())) {
             String partnerId = partnerOf(contents.sender(), null);
             if (partnerId == null) {
@@ -82,6 +84,7 @@ public final class MailIntake {
                     taken.add(intake.take(in, channel, found.form()));
                 }
             }
+            intake.finished(rawMail);
             return taken;
         }
     }

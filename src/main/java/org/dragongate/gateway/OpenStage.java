@@ -5,33 +5,39 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.dragongate.crypto.Document;
 import org.dragongate.crypto.OpenedPackage;
 import org.dragongate.crypto.PackageOpener;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.refusal.PackageRejected;
+import org.dragongate.store.PackageRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.dragongate.files.Folders;
 
 /**
  * Opens a package taken in and writes its verified documents to {@code <opened>/<package sha256>/}:
- * notice first (as 1-name), attachments after, for the convert stage and for the administrators.
+ * notice first (as 1-name), attachments after, for the convert stage and for the administrators;
+ * the package's tracking record gets the verified partner and signer.
  */
 public final class OpenStage {
     private static final Logger LOG = LoggerFactory.getLogger(OpenStage.class);
 
     private final PackageOpener opener;
     private final Path openedDir;
+    private final PackageRecords records;
 
-    public OpenStage(PackageOpener opener, Path openedDir) {
+    public OpenStage(PackageOpener opener, Path openedDir, PackageRecords records) {
         this.opener = opener;
         this.openedDir = openedDir;
+        this.records = records;
     }
 
-    public OpenedRecord open(ReceivedPackage received) throws IOException, PackageRejected {
+    public OpenedRecord open(ReceivedPackage received) throws IOException, PackageRejected, SQLException {
         try (InputStream in = Files.newInputStream(received.archivedAt());
              OpenedPackage opened = opener.open(in, received.channel().partnerId(),
                      PackageOpener.Form.valueOf(received.form().name()))) {
@@ -53,8 +59,11 @@ public final class OpenStage {
             } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
+            String serial = opened.signer().getSerialNumber().toString(16);
+            records.opened(received.sha256(), opened.partner().id(), opened.signer().getSubjectX500Principal().getName(X500Principal.RFC2253),
+                    serial);
             LOG.info("package {} opened: partner {}, signer serial {}, {} document(s)", received.shortId(),
-                    opened.partner().id(), opened.signer().getSerialNumber().toString(16), opened.documents().size());
+                    opened.partner().id(), serial, opened.documents().size());
             return new OpenedRecord(received, opened.partner().id(), opened.signer(), documents);
         }
     }

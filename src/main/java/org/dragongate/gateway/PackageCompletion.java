@@ -1,18 +1,18 @@
 package org.dragongate.gateway;
 
-import java.io.IOException;
-import org.dragongate.intake.PackageArchive;
+import java.sql.SQLException;
+import org.dragongate.intake.PackageIntake;
 import org.dragongate.intake.ReceivedPackage;
 
 /** The last step of the flow: from now on the same bytes are a duplicate, acknowledged and not processed again. */
 public final class PackageCompletion {
-    private final PackageArchive archive;
+    private final PackageIntake intake;
 
-    public PackageCompletion(PackageArchive archive) {
-        this.archive = archive;
+    public PackageCompletion(PackageIntake intake) {
+        this.intake = intake;
     }
 
-    public void done(ReceivedPackage received) throws IOException {
-        archive.markProcessed(received.sha256());
+    public void done(ReceivedPackage received) throws SQLException {
+        intake.finished(received);
     }
 }

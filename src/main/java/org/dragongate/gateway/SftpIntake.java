@@ -2,6 +2,7 @@ package org.dragongate.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import org.dragongate.intake.PackageIntake;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.intake.SftpInbox;
@@ -14,7 +15,7 @@ public final class SftpIntake {
         this.intake = intake;
     }
 
-    public ReceivedPackage take(InputStream body, String relativePath) throws IOException {
+    public ReceivedPackage take(InputStream body, String relativePath) throws IOException, SQLException {
         return intake.take(body, SftpInbox.channelFor(relativePath), ReceivedPackage.PackageForm.CMS);
     }
 }

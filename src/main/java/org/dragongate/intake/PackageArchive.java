@@ -16,18 +16,13 @@ import java.util.HexFormat;
 /**
  * Raw packages on disk, addressed by the SHA-256 of their bytes: {@code <dir>/ab/abcdef....p7m}.
  * A package is written to a temporary file, flushed to disk, then moved into place in one step, so
- * a reader never sees half a package and a crash leaves at most a temporary file behind.
- *
- * <p>A package counts as a duplicate only once the flow finished with it ({@link #markProcessed}):
- * bytes archived by an attempt that then failed are taken again, never silently dropped.
+ * a reader never sees half a package and a crash leaves at most a temporary file behind. Whether
+ * the bytes were seen before, and whether the flow finished with them, is the tracking database's
+ * to say ({@code PackageRecords}), not the archive's.
  */
 public final class PackageArchive {
-    /**
-     * What {@link #store} did.
-     *
-     * @param duplicate the same bytes were taken in and fully processed before
-     */
-    public record Stored(String sha256, long size, Path path, boolean duplicate) {
+    /** What {@link #store} did: the bytes are at {@code path}, whether they were there before or not. */
+    public record Stored(String sha256, long size, Path path) {
     }
 
     private final Path dir;
@@ -62,27 +57,10 @@ public final class PackageArchive {
                     Files.move(temp, target);
                 }
             }
-            return new Stored(sha256, size, target, isProcessed(sha256));
+            return new Stored(sha256, size, target);
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    /** Records that the flow is finished with this package (opened, or quarantined). */
-    public void markProcessed(String sha256) throws IOException {
-        Path marker = processedMarker(sha256);
-        if (!Files.exists(marker)) {
-            Files.createDirectories(marker.getParent());
-            Files.createFile(marker);
-        }
-    }
-
-    public boolean isProcessed(String sha256) {
-        return Files.exists(processedMarker(sha256));
-    }
-
-    private Path processedMarker(String sha256) {
-        return pathOf(sha256).resolveSibling(sha256 + ".processed");
     }
 
     public Path pathOf(String sha256) {

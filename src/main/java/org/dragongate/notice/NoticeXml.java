@@ -18,6 +18,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.xml.transform.stream.StreamSource;
 
 /**
@@ -61,6 +65,25 @@ public final class NoticeXml {
         byte[] xml = buffer.toByteArray();
         schema.validate(new StreamSource(new ByteArrayInputStream(xml)));
         return xml;
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of the notice's content: its XML as {@link #toXml} writes it, without the
+     * provenance block. Provenance describes the package the notice came in (its digest, the time, the
+     * signer's certificate), so it differs for a re-sealed resend of the same notice; the attachment
+     * list stays, because other attachments are other content. Not validated: a digest, not a document.
+     */
+    public String contentSha256(Notice notice) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+            mapper.writeValue(out, notice.withGatewayAdditions(null, notice.attachments()));
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /**

@@ -36,10 +36,10 @@ public final class CamelQueues {
         // The route's error handling already logged the failure; the listener container need not repeat it.
         config.setErrorHandlerLoggingLevel(LoggingLevel.DEBUG);
         JmsComponent jms = new JmsComponent(config);
-        // Only the body (the claim check) travels: no header of the intake exchange (file or mail
-        // metadata) is copied into the broker's journal.
+        // Only the body (the claim check) and its group travel: no other header of the intake exchange
+        // (file or mail metadata) is copied into the broker's journal.
         JmsHeaderFilterStrategy headers = new JmsHeaderFilterStrategy();
-        headers.setOutFilterPattern(".*");
+        headers.setOutFilterPattern("(?!" + QueueNames.GROUP_HEADER + "$).*");
         jms.setHeaderFilterStrategy(headers);
         return jms;
     }

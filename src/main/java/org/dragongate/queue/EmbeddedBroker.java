@@ -87,6 +87,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryMultiplier(Redelivery.BACKOFF)
                 .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis())
                 .setDeadLetterAddress(SimpleString.of(QueueNames.FAILED))
+                // Messages are grouped by package (JMSXGroupID = SHA-256): one consumer at a time, on any
+                // instance, has a given package, so two copies of it are never processed at once. Buckets
+                // bound the broker's memory for groups; rebalancing lets an instance that joins take a share,
+                // after the messages in flight are settled.
+                .setDefaultGroupBuckets(QueueNames.GROUP_BUCKETS)
+                .setDefaultGroupRebalance(true)
+                .setDefaultGroupRebalancePauseDispatch(true)
                 // Our messages never expire; should one ever carry an expiry, it is kept with the failed ones.
                 .setExpiryAddress(SimpleString.of(QueueNames.FAILED))
                 // Our queues are declared; nothing the broker creates on the fly is deleted while it may hold messages.

@@ -8,6 +8,9 @@ public final class QueueNames {
     public static final String FAILED = "dragongate.failed";
     /** Matches every gateway queue (Artemis address wildcard). */
     static final String ALL = "dragongate.#";
+    /** The JMS group of a package's messages: its SHA-256, so the broker gives one consumer at a time a given package. */
+    public static final String GROUP_HEADER = "JMSXGroupID";
+    static final int GROUP_BUCKETS = 256;
 
     private QueueNames() {
     }

@@ -27,11 +27,37 @@ public record Receipt(String packageSha256, String partnerId, Status status, Lis
 
     public enum Status { ACCEPTED, REJECTED }
 
-    /** One accepted notice and the contact points it is routed to. */
-    public record NoticeReceipt(String noticeId, List<String> contactPointIds) {
+    /** What the gateway made of a notice: first seen, a new version of a reference seen before, or the same notice again. */
+    public enum NoticeOutcome { NEW, NEW_VERSION, DUPLICATE }
+
+    /**
+     * A contact point a notice goes to, and where that delivery stands when the receipt is issued.
+     *
+     * @param state {@code QUEUED}, {@code DELIVERED} or {@code DEAD} (failed for good: the administrators see it)
+     */
+    public record ContactPointState(String contactPointId, String state) {
+        public ContactPointState {
+            Objects.requireNonNull(contactPointId, "contactPointId");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * One accepted notice. A DUPLICATE is not delivered again: its contact points are those of the
+     * notice it repeats, with their states, so a duplicate of a notice that never got through does not
+     * read as delivered.
+     *
+     * @param noticeId   the gateway's id, {@code <partner>.<reference>.v<version>}
+     * @param reference  the partner's own id of the notice
+     * @param supersedes for NEW_VERSION, the gateway id of the version it replaces; null otherwise
+     */
+    public record NoticeReceipt(String noticeId, String reference, NoticeOutcome outcome, String supersedes,
+                                List<ContactPointState> contactPoints) {
         public NoticeReceipt {
             Objects.requireNonNull(noticeId, "noticeId");
-            contactPointIds = List.copyOf(contactPointIds);
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(outcome, "outcome");
+            contactPoints = List.copyOf(contactPoints);
         }
     }
 

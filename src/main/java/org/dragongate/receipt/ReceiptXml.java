@@ -15,7 +15,9 @@ import org.dragongate.convert.FieldProblem;
  * <receipt xmlns="urn:dragongate:receipt:1" status="ACCEPTED">
  *   <package sha256="..." partner="CN-GACC"/>
  *   <issuedAt>2025-01-01T00:00:00Z</issuedAt>
- *   <notice id="N-1"><contactPoint>VN-CUSTOMS-ASI</contactPoint></notice>
+ *   <notice id="CN-GACC.N-1.v2" reference="N-1" outcome="NEW_VERSION" supersedes="CN-GACC.N-1.v1">
+ *     <contactPoint state="QUEUED">VN-CUSTOMS-ASI</contactPoint>
+ *   </notice>
  * </receipt>
  * <receipt xmlns="urn:dragongate:receipt:1" status="REJECTED">
  *   ...
@@ -56,8 +58,16 @@ public final class ReceiptXml {
             for (Receipt.NoticeReceipt notice : receipt.notices()) {
                 xml.writeStartElement(NAMESPACE, "notice");
                 xml.writeAttribute("id", safe(notice.noticeId()));
-                for (String contactPoint : notice.contactPointIds()) {
-                    text(xml, "contactPoint", contactPoint);
+                xml.writeAttribute("reference", safe(notice.reference()));
+                xml.writeAttribute("outcome", notice.outcome().name());
+                if (notice.supersedes() != null) {
+                    xml.writeAttribute("supersedes", safe(notice.supersedes()));
+                }
+                for (Receipt.ContactPointState contactPoint : notice.contactPoints()) {
+                    xml.writeStartElement(NAMESPACE, "contactPoint");
+                    xml.writeAttribute("state", contactPoint.state());
+                    xml.writeCharacters(safe(contactPoint.contactPointId()));
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
             }

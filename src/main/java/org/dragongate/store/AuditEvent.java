@@ -6,6 +6,7 @@ public enum AuditEvent {
     DUPLICATE,
     OPENED,
     REFUSED,
+    ACCEPTED,
     CONVERTED,
     ROUTED,
     QUEUED,

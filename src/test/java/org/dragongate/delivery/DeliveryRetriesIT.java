@@ -19,27 +19,36 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.dragongate.crypto.KeyFiles;
 import org.dragongate.pki.ExamplePki;
+import org.dragongate.store.DeliveryStore;
+import org.dragongate.store.DeliveryStore.State;
+import org.dragongate.store.NoticeRegistry;
+import org.dragongate.testing.FakeTime;
 import org.dragongate.testing.TestPki;
+import org.dragongate.testing.TrackingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A contact point that misbehaves the ways real ones do, played by WireMock. Whatever it does, the
- * notice ends up delivered exactly once (one 2xx answer the gateway saw) or dead-lettered, never
- * neither, and every attempt carries the same Idempotency-Key. Time is fake: only the 2 s timeout
- * test waits for real.
+ * A contact point that misbehaves the ways real ones do, played by WireMock, and the delivery worker
+ * on a queued delivery in the tracking database. Whatever the contact point does, the notice ends
+ * up delivered exactly once (one 2xx answer the gateway saw) or dead, never neither, and every
+ * attempt carries the same Idempotency-Key. Time is fake: the test moves it to each next attempt;
+ * only the 2 s timeout test waits for real.
  */
 class DeliveryRetriesIT {
     private static final String PATH = "/notices";
-    private static final String NOTICE_ID = "N-2025-0042";
-    private static final String KEY = NOTICE_ID + ":" + ExamplePki.VN_CUSTOMS_ASI;
+    private static final String REFERENCE = "N-2025-0042";
+    private static final String NOTICE_ID = "CN-GACC." + REFERENCE + ".v1";
+    private static final String KEY = NOTICE_ID + "__" + ExamplePki.VN_CUSTOMS_ASI;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private SealedDelivery sealed;
 
@@ -48,23 +57,28 @@ class DeliveryRetriesIT {
 
     private WireMockServer contactPoint;
     private final FakeTime time = new FakeTime();
-    private DeadLetters deadLetters;
+    private TrackingStore store;
+    private DeliveryStore deliveries;
     private HttpDelivery http;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws IOException, SQLException {
         // Loopback only, and a short Jetty stop so the 10 s delayed answer does not hold up the next test.
         contactPoint = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L)
                 .notifier(new ConsoleNotifier(false)));
         contactPoint.start();
-        deadLetters = new DeadLetters(data, time);
         http = new HttpDelivery(TIMEOUT, TIMEOUT, time);
         sealed = sealedFor(URI.create("http://127.0.0.1:" + contactPoint.port() + PATH));
+        store = TrackingStore.open("h2", data, time);
+        deliveries = store.deliveries();
+        store.registry("gw-test").register(new NoticeRegistry.IncomingNotice(store.newPackage("CN-GACC"), 1, "CN-GACC", REFERENCE,
+                "c1".repeat(32)), List.of(new DeliveryStore.RoutedDelivery(ExamplePki.VN_CUSTOMS_ASI, "test rule", sealed.body())));
     }
 
     @AfterEach
     void stop() {
         contactPoint.stop();
+        store.close();
     }
 
     @Test
@@ -73,12 +87,12 @@ class DeliveryRetriesIT {
         stub("second", "third", aResponse().withStatus(500));
         StubMapping ok = stub("third", "done", aResponse().withStatus(200));
 
-        DeliveryResult result = deliverer(new Random(1)).deliver(sealed);
+        assertThat(deliver(new Random(1))).isEqualTo(State.DELIVERED);
 
-        assertThat(result).isEqualTo(new DeliveryResult.Delivered(3, 200));
+        assertThat(store.attempts(KEY)).isEqualTo(3);
         contactPoint.verify(exactly(3), postRequestedFor(urlEqualTo(PATH)));
         assertDeliveredExactlyOnceBy(ok);
-        assertThat(deadLetters.list()).isEmpty();
+        assertThat(deliveries.listDead()).isEmpty();
     }
 
     @Test
@@ -86,11 +100,11 @@ class DeliveryRetriesIT {
         stub(Scenario.STARTED, "reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         StubMapping ok = stub("reset", "done", aResponse().withStatus(201));
 
-        DeliveryResult result = deliverer(new Random(2)).deliver(sealed);
+        assertThat(deliver(new Random(2))).isEqualTo(State.DELIVERED);
 
-        assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 201));
+        assertThat(store.attempts(KEY)).isEqualTo(2);
         assertDeliveredExactlyOnceBy(ok);
-        assertThat(deadLetters.list()).isEmpty();
+        assertThat(deliveries.listDead()).isEmpty();
     }
 
     /**
@@ -103,38 +117,36 @@ class DeliveryRetriesIT {
         StubMapping ok = stub("answered-late", "done", aResponse().withStatus(200));
         long started = System.nanoTime();
 
-        DeliveryResult result = deliverer(new Random(3)).deliver(sealed);
+        State state = deliver(new Random(3));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-        assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
+        assertThat(state).isEqualTo(State.DELIVERED);
+        assertThat(store.attempts(KEY)).isEqualTo(2);
         assertDeliveredExactlyOnceBy(ok);
-        assertThat(deadLetters.list()).isEmpty();
+        assertThat(deliveries.listDead()).isEmpty();
     }
 
     @Test
     void badRequestIsDeadLetteredAfterOneAttemptAndRedrivenOnceFixed() throws Exception {
         contactPoint.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody("schema error at line 3")));
 
-        DeliveryResult result = deliverer(new Random(4)).deliver(sealed);
+        assertThat(deliver(new Random(4))).isEqualTo(State.DEAD);
 
-        assertThat(result).isInstanceOf(DeliveryResult.DeadLettered.class);
-        DeadLetter entry = ((DeliveryResult.DeadLettered) result).entry();
-        assertThat(entry.attempts()).isEqualTo(1);
-        assertThat(entry.lastReason()).contains("HTTP 400").doesNotContain("schema error");
         contactPoint.verify(exactly(1), postRequestedFor(urlEqualTo(PATH)));
-        Path folder = data.resolve("dead-letters").resolve(entry.id());
-        assertThat(folder.resolve("entry.json")).content(StandardCharsets.UTF_8)
-                .contains(NOTICE_ID).contains(ExamplePki.VN_CUSTOMS_ASI);
-        assertThat(folder.resolve("sealed.p7m")).hasBinaryContent(sealed.body());
-        assertThat(deadLetters.list()).containsExactly(entry);
+        assertThat(deliveries.listDead()).singleElement().satisfies(dead -> {
+            assertThat(dead.deliveryKey()).isEqualTo(KEY);
+            assertThat(dead.noticeId()).isEqualTo(NOTICE_ID);
+            assertThat(dead.contactPointId()).isEqualTo(ExamplePki.VN_CUSTOMS_ASI);
+            assertThat(dead.attempts()).isEqualTo(1);
+            assertThat(dead.lastOutcome()).contains("HTTP 400").doesNotContain("schema error");
+        });
 
         contactPoint.resetAll();
         StubMapping ok = contactPoint.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
-        DeliveryOutcome redriven = deadLetters.redrive(entry.id(), dead -> sealed.target(), http);
+        assertThat(deliveries.redrive(KEY, "admin test")).isTrue();
 
-        assertThat(redriven).isEqualTo(new DeliveryOutcome.Delivered(200));
-        assertThat(folder).doesNotExist();
-        assertThat(deadLetters.list()).isEmpty();
+        assertThat(deliver(new Random(4))).isEqualTo(State.DELIVERED);
+        assertThat(deliveries.listDead()).isEmpty();
         assertDeliveredExactlyOnceBy(ok);
         assertThat(contactPoint.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBody()).isEqualTo(sealed.body());
     }
@@ -144,14 +156,14 @@ class DeliveryRetriesIT {
         stub(Scenario.STARTED, "throttled", aResponse().withStatus(429).withHeader("Retry-After", "3"));
         StubMapping ok = stub("throttled", "done", aResponse().withStatus(200));
 
-        DeliveryResult result = deliverer(new Random(5)).deliver(sealed);
+        assertThat(deliver(new Random(5))).isEqualTo(State.DELIVERED);
 
-        assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
+        assertThat(store.attempts(KEY)).isEqualTo(2);
         // Without Retry-After the first wait would be at most 1 s (full jitter under the 1 s base).
         assertThat(time.waits()).hasSize(1);
         assertThat(time.waits().get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertDeliveredExactlyOnceBy(ok);
-        assertThat(deadLetters.list()).isEmpty();
+        assertThat(deliveries.listDead()).isEmpty();
     }
 
     /**
@@ -162,16 +174,14 @@ class DeliveryRetriesIT {
     void contactPointDownForADayEndsInADeadLetterAfterTheAttemptsThePolicyAllows() throws Exception {
         contactPoint.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
 
-        DeliveryResult result = deliverer(FakeTime.topOfRange()).deliver(sealed);
+        assertThat(deliver(FakeTime.topOfRange())).isEqualTo(State.DEAD);
 
-        assertThat(result).isInstanceOf(DeliveryResult.DeadLettered.class);
-        assertThat(result.attempts()).isEqualTo(36);
         assertThat(time.elapsed()).isEqualTo(Duration.ofHours(24));
         contactPoint.verify(exactly(36), postRequestedFor(urlEqualTo(PATH)));
         assertThat(successfulServeEvents()).isEmpty();
-        assertThat(deadLetters.list()).singleElement().satisfies(entry -> {
+        assertThat(deliveries.listDead()).singleElement().satisfies(entry -> {
             assertThat(entry.attempts()).isEqualTo(36);
-            assertThat(entry.lastReason()).contains("HTTP 503");
+            assertThat(entry.lastOutcome()).contains("HTTP 503");
             assertThat(entry.noticeId()).isEqualTo(NOTICE_ID);
         });
         assertSameIdempotencyKeyOnEveryRequest();
@@ -182,7 +192,7 @@ class DeliveryRetriesIT {
         stub(Scenario.STARTED, "second", aResponse().withStatus(502));
         stub("second", "done", aResponse().withStatus(204));
 
-        deliverer(new Random(6)).deliver(sealed);
+        deliver(new Random(6));
 
         for (LoggedRequest request : contactPoint.findAll(postRequestedFor(urlEqualTo(PATH)))) {
             assertThat(request.getHeader("Content-Type")).isEqualTo("application/pkcs7-mime");
@@ -191,8 +201,18 @@ class DeliveryRetriesIT {
         contactPoint.verify(exactly(2), postRequestedFor(urlEqualTo(PATH)));
     }
 
-    private Deliverer deliverer(java.util.random.RandomGenerator random) {
-        return new Deliverer(http, RetryPolicy.defaults(), deadLetters, time, time, random);
+    /** Runs the worker until the delivery is delivered or dead, moving the fake time to each next attempt. */
+    private State deliver(RandomGenerator random) throws SQLException, InterruptedException {
+        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryWorker.Claiming("gw-1", 5, Duration.ofMinutes(5)),
+                contactPointId -> sealed.target(), http, RetryPolicy.defaults(), time, random);
+        while (true) {
+            assertThat(worker.runDue()).as("one attempt per run, as each falls due").isOne();
+            State state = deliveries.state(KEY).orElseThrow();
+            if (state != State.QUEUED) {
+                return state;
+            }
+            time.sleep(Duration.between(time.instant(), store.nextAttemptAt(KEY)));
+        }
     }
 
     private StubMapping stub(String state, String next, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -224,6 +244,6 @@ class DeliveryRetriesIT {
         DeliverySealer sealer = new DeliverySealer(KeyFiles.load(signingKey, TestPki.password(), null));
         DeliveryTarget target = new DeliveryTarget(ExamplePki.VN_CUSTOMS_ASI, endpoint,
                 pki.contactPointKey(ExamplePki.VN_CUSTOMS_ASI).certificate(), null);
-        return sealer.seal(NOTICE_ID, ("<notice><id>" + NOTICE_ID + "</id></notice>").getBytes(StandardCharsets.UTF_8), target);
+        return sealer.seal(NOTICE_ID, ("<notice><id>" + REFERENCE + "</id></notice>").getBytes(StandardCharsets.UTF_8), target);
     }
 }

@@ -92,7 +92,7 @@ class DeliverySealerTest {
     void deliveryCarriesTheIdempotencyKeyOfNoticeAndContactPoint() throws Exception {
         SealedDelivery delivery = sealer.seal("N-2025-0042", NOTICE, encryptedTarget(ExamplePki.VN_CUSTOMS_ASI));
 
-        assertThat(delivery.idempotencyKey()).isEqualTo("N-2025-0042:VN-CUSTOMS-ASI");
+        assertThat(delivery.idempotencyKey()).isEqualTo("N-2025-0042__VN-CUSTOMS-ASI");
     }
 
     /** Records print every field; the bearer token is a secret and must not reach a log line that prints the target. */

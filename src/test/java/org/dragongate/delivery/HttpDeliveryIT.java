@@ -55,7 +55,7 @@ class HttpDeliveryIT {
         assertThat(outcome).isEqualTo(new DeliveryOutcome.Delivered(202));
         contactPoint.verify(exactly(1), postRequestedFor(urlEqualTo("/in"))
                 .withHeader("Content-Type", equalTo("application/pkcs7-mime"))
-                .withHeader("Idempotency-Key", equalTo("N-1:VN-DRUG-POLICE"))
+                .withHeader("Idempotency-Key", equalTo("N-1__VN-DRUG-POLICE"))
                 .withHeader("Authorization", equalTo("Bearer tok-123")));
         assertThat(contactPoint.findAll(postRequestedFor(urlEqualTo("/in"))).get(0).getBody()).isEqualTo(BODY);
     }

@@ -9,6 +9,7 @@ import org.dragongate.delivery.DeliveryOutcome.Delivered;
 import org.dragongate.delivery.DeliveryOutcome.Rejected;
 import org.dragongate.delivery.DeliveryOutcome.RetryLater;
 import org.dragongate.delivery.RetryPolicy.Decision;
+import org.dragongate.testing.FakeTime;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {

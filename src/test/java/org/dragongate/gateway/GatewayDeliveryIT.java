@@ -80,12 +80,13 @@ class GatewayDeliveryIT {
         gw.awaitMovedToDone(GatewayFixture.sha256(sealed));
         gw.awaitPolls(3);
 
+        // The gateway's id of the notice: the partner, the partner's own id, the version.
         for (String expected : List.of(ExamplePki.VN_ENV_POLICE, ExamplePki.RILO_AP)) {
             contactPoints.verify(1, postRequestedFor(urlEqualTo("/contact-points/" + expected))
-                    .withHeader("Idempotency-Key", equalTo(noticeId + ":" + expected)));
+                    .withHeader("Idempotency-Key", equalTo(CN + "." + noticeId + ".v1__" + expected)));
         }
         assertThat(contactPoints.getAllServeEvents()).hasSize(2);
-        assertThat(base.resolve("data").resolve("outbox")).isEmptyDirectory();
+        gw.awaitCount(2, "SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'");
     }
 
     /** What arrives is the canonical notice, signed by the gateway and encrypted for the contact point. */
@@ -113,7 +114,7 @@ class GatewayDeliveryIT {
         }
     }
 
-    /** A contact point that fails first is retried from the durable outbox until it has the notice, once. */
+    /** A contact point that fails first is retried from the tracking database until it has the notice, once. */
     @Test
     void aContactPointThatAnswers500IsRetriedUntilItHasTheNoticeOnce() throws Exception {
         String env = "/contact-points/" + ExamplePki.VN_ENV_POLICE;
@@ -130,7 +131,21 @@ class GatewayDeliveryIT {
 
         contactPoints.verify(2, postRequestedFor(urlEqualTo(env)));
         assertThat(contactPoints.getAllServeEvents()).filteredOn(e -> e.getResponse().getStatus() == 201).hasSize(2);
-        assertThat(base.resolve("data").resolve("outbox")).isEmptyDirectory();
+        gw.awaitCount(2, "SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'");
+        assertThat(gw.tracking().audit()).filteredOn(r -> r.startsWith("RETRIED ")).singleElement().asString().contains("HTTP 500");
+    }
+
+    /** A stopped gateway holds no connections: the H2 file is free for the next start and the CLI, PostgreSQL gets its sessions back. */
+    @Test
+    void stoppingTheGatewayClosesItsDatabasePool() throws Exception {
+        gw.startGateway();
+        org.dragongate.store.Database database = gw.gateway().getCamelContext().getRegistry()
+                .lookupByNameAndType("database", org.dragongate.store.Database.class);
+        assertThat(((com.zaxxer.hikari.HikariDataSource) database.dataSource()).isClosed()).isFalse();
+
+        gw.stopGateway();
+
+        assertThat(((com.zaxxer.hikari.HikariDataSource) database.dataSource()).isClosed()).isTrue();
     }
 
     private void awaitPosts(int count) {
@@ -139,19 +154,8 @@ class GatewayDeliveryIT {
 
     /** The shipped contact points, pointed at WireMock. */
     private Path contactPointsFile() throws Exception {
-        TestPki pki = TestPki.shared();
-        StringBuilder yaml = new StringBuilder("contactPoints:\n");
-        for (var contactPoint : ExamplePki.CONTACT_POINTS) {
-            String id = contactPoint.id();
-            yaml.append("  - id: ").append(id).append('\n')
-                    .append("    name: ").append(contactPoint.organisation()).append('\n')
-                    .append("    country: ").append(contactPoint.country()).append('\n')
-                    .append("    categories: [NARCOTICS, PRECURSORS, WILDLIFE, OTHER]\n")
-                    .append("    endpoint: http://127.0.0.1:").append(contactPoints.port()).append("/contact-points/").append(id).append('\n')
-                    .append("    encryptionCertificate: ").append(pki.contactPointFile(id, "encryption.pem").toAbsolutePath()).append('\n');
-        }
         assertThat(CONTACT_POINTS).hasSize(4);
-        return Files.writeString(base.resolve("contact-points.yaml"), yaml.toString());
+        return gw.contactPointsAt(contactPoints.port());
     }
 
     private static String noticeIdOf(Path sealed) throws Exception {

@@ -532,7 +532,7 @@ class SftpIntakeIT {
                     && p.getName(2).toString().matches("\\.?receipt-.*");
             assertThat(gatewayReceipt || p.getNameCount() <= 2).as("depth of %s (only the gateway's receipts go deeper)", p).isTrue();
         });
-        // The gateway keeps working while this runs (outbox, receipts): read with a walk that tolerates vanishing files.
+        // The gateway keeps working while this runs (deliveries, receipts): read with a walk that tolerates vanishing files.
         List<Path> dataFiles = walkTolerantly(data);
         dataFiles.stream().filter(p -> !p.equals(data)).map(data::relativize).forEach(p -> {
             for (Path segment : p) {

@@ -45,6 +45,24 @@ class NoticeXmlTest {
         assertThat(xml.read(xml.toXml(notice))).isEqualTo(notice);
     }
 
+    /**
+     * A partner that re-seals and resends a notice sends another package (other digest, time, maybe a
+     * renewed signer certificate): the content digest must not change with it, or the resend would
+     * be delivered again.
+     */
+    @Test
+    void contentDigestIgnoresProvenanceButNotContentOrAttachments() throws Exception {
+        Notice notice = seizure();
+        Notice resent = notice.withGatewayAdditions(new Provenance("VN-CUSTOMS", "CN=renewed signer,O=Viet Nam Customs,C=VN", "2a",
+                "ab".repeat(32), "sftp", Instant.parse("2026-11-21T08:00:00Z")), notice.attachments());
+        Notice otherAttachment = notice.withGatewayAdditions(notice.provenance(), List.of(new AttachmentInfo("photo-1.jpg", "image/jpeg",
+                204800, "0".repeat(64))));
+
+        assertThat(xml.contentSha256(notice)).matches("[0-9a-f]{64}").isEqualTo(xml.contentSha256(resent));
+        assertThat(xml.contentSha256(otherAttachment)).isNotEqualTo(xml.contentSha256(notice));
+        assertThat(xml.contentSha256(withHsCode("050900"))).isNotEqualTo(xml.contentSha256(notice));
+    }
+
     /** xs:decimal has no exponent; BigDecimal's toString would write 1E+3. */
     @Test
     void writesQuantitiesAsPlainDecimals() throws Exception {

@@ -119,7 +119,8 @@ class ReceiptSenderIT {
     }
 
     private static Receipt accepted() {
-        return Receipt.accepted(SHA, PARTNER, List.of(new Receipt.NoticeReceipt("N-2025-0042", List.of("VN-CUSTOMS-ASI"))),
+        return Receipt.accepted(SHA, PARTNER, List.of(new Receipt.NoticeReceipt("CN-GACC.N-2025-0042.v1", "N-2025-0042",
+                Receipt.NoticeOutcome.NEW, null, List.of(new Receipt.ContactPointState("VN-CUSTOMS-ASI", "QUEUED")))),
                 Instant.parse("2025-03-01T10:15:30Z"));
     }
 

@@ -18,11 +18,19 @@ class ReceiptXmlTest {
     private static final String SHA = "ab".repeat(32);
     private static final Instant ISSUED = Instant.parse("2025-03-01T10:15:30Z");
 
+    /**
+     * Each notice with the gateway's id, the partner's reference, what it was (new, a new version, a
+     * duplicate) and its contact points with where each delivery stands: a duplicate of a notice
+     * whose delivery failed must not read as delivered.
+     */
     @Test
-    void acceptedReceiptListsEachNoticeWithItsContactPoints() throws Exception {
+    void acceptedReceiptListsEachNoticeWithWhatItWasAndItsContactPointsStates() throws Exception {
         Receipt receipt = Receipt.accepted(SHA, "CN-GACC", List.of(
-                new Receipt.NoticeReceipt("N-2025-0042", List.of("VN-CUSTOMS-ASI", "RILO-AP")),
-                new Receipt.NoticeReceipt("N-2025-0043", List.of("VN-ENV-POLICE"))), ISSUED);
+                new Receipt.NoticeReceipt("CN-GACC.N-2025-0042.v2", "N-2025-0042", Receipt.NoticeOutcome.NEW_VERSION,
+                        "CN-GACC.N-2025-0042.v1", List.of(new Receipt.ContactPointState("VN-CUSTOMS-ASI", "QUEUED"),
+                        new Receipt.ContactPointState("RILO-AP", "DELIVERED"))),
+                new Receipt.NoticeReceipt("CN-GACC.N-2025-0043.v1", "N-2025-0043", Receipt.NoticeOutcome.DUPLICATE, null,
+                        List.of(new Receipt.ContactPointState("VN-ENV-POLICE", "DEAD")))), ISSUED);
 
         Element root = parse(ReceiptXml.toBytes(receipt)).getDocumentElement();
 
@@ -34,10 +42,17 @@ class ReceiptXmlTest {
         assertThat(pkg.getAttribute("partner")).isEqualTo("CN-GACC");
         assertThat(root.getElementsByTagNameNS(NS, "issuedAt").item(0).getTextContent()).isEqualTo("2025-03-01T10:15:30Z");
         Element first = (Element) root.getElementsByTagNameNS(NS, "notice").item(0);
-        assertThat(first.getAttribute("id")).isEqualTo("N-2025-0042");
+        assertThat(first.getAttribute("id")).isEqualTo("CN-GACC.N-2025-0042.v2");
+        assertThat(first.getAttribute("reference")).isEqualTo("N-2025-0042");
+        assertThat(first.getAttribute("outcome")).isEqualTo("NEW_VERSION");
+        assertThat(first.getAttribute("supersedes")).isEqualTo("CN-GACC.N-2025-0042.v1");
         assertThat(texts(first, "contactPoint")).containsExactly("VN-CUSTOMS-ASI", "RILO-AP");
+        assertThat(((Element) first.getElementsByTagNameNS(NS, "contactPoint").item(1)).getAttribute("state")).isEqualTo("DELIVERED");
         Element second = (Element) root.getElementsByTagNameNS(NS, "notice").item(1);
+        assertThat(second.getAttribute("outcome")).isEqualTo("DUPLICATE");
+        assertThat(second.hasAttribute("supersedes")).isFalse();
         assertThat(texts(second, "contactPoint")).containsExactly("VN-ENV-POLICE");
+        assertThat(((Element) second.getElementsByTagNameNS(NS, "contactPoint").item(0)).getAttribute("state")).isEqualTo("DEAD");
         assertThat(root.getElementsByTagNameNS(NS, "rejection").getLength()).isZero();
     }
 

@@ -38,10 +38,10 @@ import org.dragongate.crypto.SealOptions;
 import org.dragongate.demo.EmbeddedSftpServer;
 import org.dragongate.demo.PartnerUploader;
 import org.dragongate.gateway.GatewayApplication;
-import org.dragongate.intake.PackageArchive;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.quarantine.QuarantineEntry;
+import org.dragongate.store.Database;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -119,6 +119,25 @@ public final class GatewayFixture implements AutoCloseable {
         return overrides;
     }
 
+    /**
+     * The shipped contact points, every one taking every category, each at
+     * {@code http://127.0.0.1:<port>/contact-points/<ID>} with its example encryption certificate.
+     */
+    public Path contactPointsAt(int httpPort) throws IOException {
+        TestPki pki = TestPki.shared();
+        StringBuilder yaml = new StringBuilder("contactPoints:\n");
+        for (var contactPoint : ExamplePki.CONTACT_POINTS) {
+            String id = contactPoint.id();
+            yaml.append("  - id: ").append(id).append('\n')
+                    .append("    name: ").append(contactPoint.organisation()).append('\n')
+                    .append("    country: ").append(contactPoint.country()).append('\n')
+                    .append("    categories: [NARCOTICS, PRECURSORS, WILDLIFE, OTHER]\n")
+                    .append("    endpoint: http://127.0.0.1:").append(httpPort).append("/contact-points/").append(id).append('\n')
+                    .append("    encryptionCertificate: ").append(pki.contactPointFile(id, "encryption.pem").toAbsolutePath()).append('\n');
+        }
+        return Files.writeString(base.resolve("contact-points.yaml"), yaml.toString());
+    }
+
     public GatewayFixture startGateway() throws Exception {
         return startGateway(Map.of());
     }
@@ -134,6 +153,22 @@ public final class GatewayFixture implements AutoCloseable {
 
     public Main gateway() {
         return gateway;
+    }
+
+    /** The running gateway's tracking database, to read what the gateway wrote; closing it would close the gateway's pool. */
+    public TrackingStore tracking() {
+        return new TrackingStore(gateway.getCamelContext().getRegistry().lookupByNameAndType("database", Database.class), Clock.systemUTC());
+    }
+
+    /** Waits until the query (a COUNT) on the gateway's database gives {@code expected}. */
+    public void awaitCount(long expected, String sql, Object... values) {
+        await(sql + " to count " + expected, () -> {
+            try {
+                return tracking().count(sql, values) == expected ? true : null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public EmbeddedSftpServer server() {
@@ -174,9 +209,14 @@ public final class GatewayFixture implements AutoCloseable {
     }
 
     public Path seal(String signerPartnerId, String fileSuffix) throws IOException {
+        return sealNotice(signerPartnerId, TestNotices.alert(signerPartnerId, signerPartnerId + "-" + UUID.randomUUID()), fileSuffix);
+    }
+
+    /** A package carrying this notice; sealing is randomised, so the same notice twice makes two different packages. */
+    public Path sealNotice(String signerPartnerId, String noticeXml, String fileSuffix) throws IOException {
         int n = SEQUENCE.incrementAndGet();
         Path notice = base.resolve("packages").resolve("notice-" + n + ".xml");
-        Files.writeString(notice, TestNotices.alert(signerPartnerId, signerPartnerId + "-" + UUID.randomUUID()), StandardCharsets.UTF_8);
+        Files.writeString(notice, noticeXml, StandardCharsets.UTF_8);
         KeyMaterial signer = TestPki.shared().signer(signerPartnerId);
         Path sealed = base.resolve("packages").resolve("package-" + n + fileSuffix + ".p7m");
         try (OutputStream out = Files.newOutputStream(sealed)) {
@@ -237,8 +277,7 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** Waits until the flow has finished with the package (opened and routed, or quarantined): from then on its bytes are a duplicate. */
     public void awaitProcessed(String sha256) {
-        PackageArchive archive = new PackageArchive(dataDir().resolve("archive"));
-        await("package " + sha256 + " to be processed", () -> archive.isProcessed(sha256) ? true : null);
+        awaitCount(1, "SELECT COUNT(*) FROM package WHERE sha256 = ? AND state <> 'RECEIVED'", sha256);
     }
 
     /** Waits for the quarantine entry of the package with this SHA-256. */
@@ -256,6 +295,27 @@ public final class GatewayFixture implements AutoCloseable {
 
     public Quarantine quarantine() {
         return new Quarantine(dataDir().resolve("quarantine"), Clock.systemUTC());
+    }
+
+    /**
+     * Waits for the ACCEPTED receipt of a package in the partner's receipts folder and returns the
+     * receipt XML it carries (the file is CMS SignedData; the signature is the receipt tests' business).
+     */
+    public String awaitAcceptedReceipt(String partnerId, String packageSha256) {
+        Path receipt = await("the receipt of " + packageSha256, () -> {
+            try (Stream<Path> files = Files.list(inbox(partnerId).resolve("receipts"))) {
+                return files.filter(f -> f.getFileName().toString().startsWith("receipt-" + packageSha256.substring(0, 12) + "-ACCEPTED"))
+                        .findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            byte[] content = (byte[]) new org.bouncycastle.cms.CMSSignedData(Files.readAllBytes(receipt)).getSignedContent().getContent();
+            return new String(content, StandardCharsets.UTF_8);
+        } catch (IOException | org.bouncycastle.cms.CMSException e) {
+            throw new IllegalStateException("unreadable receipt " + receipt, e);
+        }
     }
 
     /** Waits until a file with these bytes is in the server's {@code .done} folder and returns it. */

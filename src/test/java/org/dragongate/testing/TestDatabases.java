@@ -18,6 +18,8 @@ import org.dragongate.store.DatabaseSettings;
  */
 public final class TestDatabases {
     public static final String POSTGRES_URL = "DRAGONGATE_TEST_POSTGRES_URL";
+    /** For {@code @MethodSource(TestDatabases.KINDS)}: a parameterized test runs once per database. */
+    public static final String KINDS = "org.dragongate.testing.TestDatabases#kinds";
 
     private TestDatabases() {
     }

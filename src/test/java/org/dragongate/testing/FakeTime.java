@@ -1,4 +1,4 @@
-package org.dragongate.delivery;
+package org.dragongate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.dragongate.delivery.Sleeper;
 
-/** A clock that only moves when the sleeper "sleeps", so a 24-hour retry schedule runs in milliseconds. */
-final class FakeTime extends Clock implements Sleeper {
-    static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
+/** A clock that only moves when the sleeper "sleeps" (or a test advances it), so a 24-hour retry schedule runs in milliseconds. */
+public final class FakeTime extends Clock implements Sleeper {
+    public static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
     private Instant now = START;
     private final List<Duration> waits = new ArrayList<>();
@@ -22,11 +23,11 @@ final class FakeTime extends Clock implements Sleeper {
         now = now.plus(wait);
     }
 
-    synchronized List<Duration> waits() {
+    public synchronized List<Duration> waits() {
         return List.copyOf(waits);
     }
 
-    synchronized Duration elapsed() {
+    public synchronized Duration elapsed() {
         return Duration.between(START, now);
     }
 
@@ -46,7 +47,7 @@ final class FakeTime extends Clock implements Sleeper {
     }
 
     /** Jitter that always draws the top of its range, so waits are exactly the backoff ceilings and countable by hand. */
-    static RandomGenerator topOfRange() {
+    public static RandomGenerator topOfRange() {
         return new RandomGenerator() {
             @Override
             public long nextLong() {
