@@ -176,6 +176,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "queues.redelivery-delay", defaultValue = "1000")
     long queuesRedeliveryDelay;
 
+    /** How long a claimed delivery stays this instance's; unset: long enough for a whole batch at its slowest. */
+    @PropertyInject(value = "delivery.claim-lease-seconds", defaultValue = NONE)
+    String claimLeaseSeconds;
+
     /** Who this instance is on the audit trail and in delivery claims; by default host name and process id. */
     @PropertyInject(value = "gateway.instance-id", defaultValue = NONE)
     String instanceId;
@@ -303,8 +307,9 @@ public class GatewayConfiguration implements CamelConfiguration {
         ContactPointDirectory directory = contactPoints();
         Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
         // A claim outlasts a whole batch of attempts at their slowest (connect and answer timeouts), so a live instance keeps it.
-        DeliveryWorker.Claiming claiming = new DeliveryWorker.Claiming(instanceId(), DELIVERY_BATCH,
-                timeout.multipliedBy(3L * DELIVERY_BATCH).plusSeconds(60));
+        Duration lease = optional(claimLeaseSeconds) == null ? timeout.multipliedBy(3L * DELIVERY_BATCH).plusSeconds(60)
+                : Duration.ofSeconds(Long.parseLong(claimLeaseSeconds.strip()));
+        DeliveryWorker.Claiming claiming = new DeliveryWorker.Claiming(instanceId(), DELIVERY_BATCH, lease);
         return new DeliveryWorker(deliveryStore(), claiming,
                 id -> DeliveryStage.DeliveryTargets.of(directory.find(id).orElseThrow(
                         () -> new IllegalStateException("contact point " + id + " is no longer in the directory"))),
@@ -322,7 +327,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                     optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
                     Path.of(sftpIntakeKnownHosts), sftpInbox);
             receiptStage = new ReceiptStage(new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
-                    timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), clock);
+                    timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), packageRecords(), clock);
         }
         return receiptStage;
     }

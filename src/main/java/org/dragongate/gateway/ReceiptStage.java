@@ -1,5 +1,6 @@
 package org.dragongate.gateway;
 
+import org.dragongate.delivery.DeliveryOutcome;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import org.dragongate.receipt.ReceiptPolicy;
 import org.dragongate.receipt.ReceiptSender;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.store.NoticeRegistry;
+import org.dragongate.store.PackageRecords;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectory;
 
@@ -24,12 +26,14 @@ public final class ReceiptStage {
     private final ReceiptSender sender;
     private final PartnerDirectory partners;
     private final NoticeRegistry registry;
+    private final PackageRecords records;
     private final Clock clock;
 
-    public ReceiptStage(ReceiptSender sender, PartnerDirectory partners, NoticeRegistry registry, Clock clock) {
+    public ReceiptStage(ReceiptSender sender, PartnerDirectory partners, NoticeRegistry registry, PackageRecords records, Clock clock) {
         this.sender = sender;
         this.partners = partners;
         this.registry = registry;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -40,7 +44,8 @@ public final class ReceiptStage {
                         n.supersedes(), n.deliveries().stream()
                         .map(d -> new Receipt.ContactPointState(d.contactPointId(), d.state().name())).toList()))
                 .toList();
-        sender.send(Receipt.accepted(received.sha256(), partner.id(), notices, clock.instant()), received.channel(), partner);
+        Receipt receipt = Receipt.accepted(received.sha256(), partner.id(), notices, clock.instant());
+        record(received, receipt, sender.send(receipt, received.channel(), partner));
     }
 
     /**
@@ -51,12 +56,21 @@ public final class ReceiptStage {
         accepted(received);
     }
 
-    public void refused(ReceivedPackage received, PackageRejected refusal) {
+    public void refused(ReceivedPackage received, PackageRejected refusal) throws SQLException {
         var partner = partners.find(received.channel().partnerId());
         if (!ReceiptPolicy.sendsReceipt(refusal.reason()) || partner.isEmpty()) {
             sender.alertUnverified(received, refusal.reason());
+            records.receipt(received.sha256(), "no receipt: sender not verified (" + refusal.reason() + "); administrators alerted");
             return;
         }
-        sender.send(Receipt.rejected(received.sha256(), partner.get().id(), refusal, clock.instant()), received.channel(), partner.get());
+        Receipt receipt = Receipt.rejected(received.sha256(), partner.get().id(), refusal, clock.instant());
+        record(received, receipt, sender.send(receipt, received.channel(), partner.get()));
+    }
+
+    private void record(ReceivedPackage received, Receipt receipt, DeliveryOutcome outcome) throws SQLException {
+        String how = received.channel().kind();
+        records.receipt(received.sha256(), outcome instanceof DeliveryOutcome.Delivered
+                ? receipt.name() + " sent over " + how
+                : receipt.name() + " not sent over " + how + " (" + outcome.reason() + "); kept in receipts/unsent");
     }
 }

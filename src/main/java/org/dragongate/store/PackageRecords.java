@@ -132,6 +132,14 @@ public final class PackageRecords {
         });
     }
 
+    /** What the sender was told: a receipt sent or kept unsent, or none because the sender was not verified. */
+    public void receipt(String sha256, String what) throws SQLException {
+        db.inTransaction(c -> {
+            new AuditBatch().add(AuditEvent.RECEIPT_SENT, sha256, what).appendTo(c, trail, actor);
+            return null;
+        });
+    }
+
     /** The package's state, or empty when it was never taken in. */
     public Optional<State> state(String sha256) throws SQLException {
         return db.inTransaction(c -> stateOf(c, sha256));

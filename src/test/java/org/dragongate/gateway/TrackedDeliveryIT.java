@@ -90,6 +90,9 @@ class TrackedDeliveryIT {
         assertThat(idempotencyKeys()).containsExactlyInAnyOrder(v1 + "__" + ENV, v1 + "__" + RILO, v2 + "__" + ENV, v2 + "__" + RILO);
         gw.awaitCount(3, "SELECT COUNT(*) FROM package WHERE state = 'ACCEPTED' AND partner_id = ?", CN);
         assertThat(gw.tracking().events(v1)).containsExactly("CONVERTED [gw-e2e]", "ROUTED [gw-e2e]", "DUPLICATE [gw-e2e]");
+        // The package's own history: taken in, opened, accepted, and the sender told so.
+        assertThat(gw.tracking().events(GatewayFixture.sha256(first)))
+                .containsExactly("RECEIVED [gw-e2e]", "OPENED [gw-e2e]", "ACCEPTED [gw-e2e]", "RECEIPT_SENT [gw-e2e]");
         assertThat(gw.tracking().audit()).anyMatch(r -> r.startsWith("CONVERTED " + v2) && r.contains("supersedes " + v1));
         assertThat(gw.tracking().auditChainIntact()).isTrue();
     }

@@ -1,0 +1,152 @@
+package org.dragongate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dragongate.testing.PartnerTraffic.awaitOrTimeOut;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dragongate.demo.EmbeddedMailServer;
+import org.dragongate.queue.EmbeddedBroker;
+import org.dragongate.queue.Redelivery;
+import org.dragongate.store.AuditChain;
+import org.dragongate.store.Database;
+import org.dragongate.store.DatabaseSettings;
+import org.dragongate.testing.GatewayFixture;
+import org.dragongate.testing.GatewayProcess;
+import org.dragongate.testing.PartnerTraffic;
+import org.dragongate.testing.ProcessSettings;
+import org.dragongate.testing.RecordingContactPoints;
+import org.dragongate.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two gateway processes share one database (PostgreSQL when the tests have one, as CI does), one
+ * broker and one data folder, and poll the same SFTP inboxes and the same mailbox. One is killed
+ * with SIGKILL in the middle of the run. Every notice is still registered once and delivered once
+ * to each of its contact points, and the audit trail both wrote is one unbroken chain.
+ */
+class ScaleOutIT {
+    private static final String MAIL_PASSWORD = "gateway-test";
+    private static final int SFTP_PACKAGES = 20;
+    private static final int MAIL_PACKAGES = 4;
+
+    @TempDir
+    Path base;
+
+    private GatewayFixture sftp;
+    private EmbeddedMailServer mail;
+    private RecordingContactPoints contactPoints;
+    private EmbeddedBroker broker;
+    private final List<GatewayProcess> processes = new ArrayList<>();
+
+    @BeforeEach
+    void startServers() throws Exception {
+        sftp = GatewayFixture.start(base);
+        mail = EmbeddedMailServer.start(0, 0, MAIL_PASSWORD);
+        contactPoints = RecordingContactPoints.start();
+    }
+
+    @AfterEach
+    void stopServers() throws Exception {
+        try {
+            for (GatewayProcess process : processes) {
+                process.kill();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            contactPoints.close();
+            mail.close();
+            sftp.close();
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheInboxesAndOneKilledMidRunLosesNothing() throws Exception {
+        List<String> kinds = TestDatabases.kinds();
+        DatabaseSettings database = TestDatabases.settings(kinds.get(kinds.size() - 1), base.resolve("shared-db"));
+        int brokerPort = GatewayFixture.freeLoopbackPort();
+        broker = EmbeddedBroker.start(base.resolve("broker"), brokerPort, Redelivery.of(10, Duration.ofMillis(500)));
+        PartnerTraffic traffic = PartnerTraffic.seal(sftp, mail, SFTP_PACKAGES, MAIL_PACKAGES);
+
+        GatewayProcess a = start("gw-a", database, brokerPort);
+        GatewayProcess b = start("gw-b", database, brokerPort);
+        traffic.upload(0, SFTP_PACKAGES / 2);
+        traffic.mailAll();
+        awaitOrTimeOut(() -> contactPoints.deliveries().size() >= 6, Duration.ofSeconds(90), a);
+        a.kill();
+        traffic.upload(SFTP_PACKAGES / 2, SFTP_PACKAGES);
+
+        int expected = traffic.expectedDeliveries();
+        awaitOrTimeOut(() -> contactPoints.byIdempotencyKey().size() >= expected && traffic.inboxesEmpty() && traffic.allMailsSeen(),
+                Duration.ofSeconds(180), b);
+        b.close();
+
+        assertThat(contactPoints.byIdempotencyKey()).as("one delivery key per notice and contact point").hasSize(expected);
+        try (Database db = Database.open(database)) {
+            assertThat(count(db, "SELECT COUNT(*) FROM notice")).as("each notice registered once").isEqualTo(traffic.references().size());
+            assertThat(count(db, "SELECT COUNT(*) FROM notice WHERE version <> 1")).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'")).isEqualTo(expected);
+            assertThat(count(db, "SELECT COUNT(*) FROM (SELECT subject FROM audit WHERE event = 'QUEUED' GROUP BY subject "
+                    + "HAVING COUNT(*) > 1) twice")).as("no delivery queued twice").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM (SELECT subject FROM audit WHERE event = 'OPENED' GROUP BY subject "
+                    + "HAVING COUNT(*) > 1) twice")).as("no package opened twice").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM package WHERE state = 'RECEIVED'")).as("no package left unfinished").isZero();
+            assertThat(new AuditChain(db).verify().intact()).as("one audit chain from both instances").isTrue();
+            List<String> actors = actors(db);
+            System.out.printf("scale-out on %s: %d notices, %d deliveries, %d requests; audit records by instance %s%n",
+                    database.isPostgres() ? "PostgreSQL" : "H2", traffic.references().size(), expected,
+                    contactPoints.deliveries().size(), actors);
+            assertThat(String.join(" ", actors)).as("both instances did part of the work").contains("gw-a").contains("gw-b");
+        }
+    }
+
+    private GatewayProcess start(String instance, DatabaseSettings database, int brokerPort) throws Exception {
+        Map<String, String> settings = ProcessSettings.of(sftp, mail, MAIL_PASSWORD, contactPoints.directory(base.resolve("contact-points.yaml")));
+        settings.put("gateway.instance-id", instance);
+        settings.put("queues.broker-url", "tcp://127.0.0.1:" + brokerPort);
+        settings.put("database.url", database.url());
+        settings.put("database.user", database.user());
+        settings.put("database.password", database.password() == null ? "" : database.password());
+        if (database.schema() != null) {
+            settings.put("database.schema", database.schema());
+        }
+        // A delivery claimed by the killed instance is taken over once its claim lapses; the contact
+        // points here answer in milliseconds, so a short lease is still far longer than any attempt.
+        settings.put("delivery.claim-lease-seconds", "15");
+        GatewayProcess process = GatewayProcess.start(settings, base.resolve("processes"), instance);
+        processes.add(process);
+        return process;
+    }
+
+    private static long count(Database db, String sql) throws Exception {
+        return db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql); ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static List<String> actors(Database db) throws Exception {
+        return db.inTransaction(c -> {
+            List<String> actors = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT actor, COUNT(*) FROM audit GROUP BY actor ORDER BY actor");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    actors.add(rs.getString(1) + "=" + rs.getLong(2));
+                }
+            }
+            return actors;
+        });
+    }
+}
