@@ -1,18 +1,14 @@
 package org.dragongate.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
-import org.dragongate.store.DatabaseSettings;
 import org.dragongate.store.DeliveryStore;
 import org.dragongate.store.GatewayInstance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "dead-letter", mixinStandardHelpOptions = true, description = "Deliveries that did not reach their contact point.",
@@ -33,7 +29,7 @@ public final class DeadLetterCommand implements Runnable {
             description = "Lists dead deliveries, longest dead first: key, contact point, notice id, attempts, last outcome.")
     static final class ListEntries implements Callable<Integer> {
         @Mixin
-        TrackingDatabase database;
+        DatabaseOptions database;
 
         @Override
         public Integer call() throws Exception {
@@ -61,7 +57,7 @@ public final class DeadLetterCommand implements Runnable {
         String key;
 
         @Mixin
-        TrackingDatabase database;
+        DatabaseOptions database;
 
         @Override
         public Integer call() throws Exception {
@@ -73,35 +69,6 @@ public final class DeadLetterCommand implements Runnable {
             }
             System.err.println("NOT QUEUED " + key + ": no dead delivery has that key ('dead-letter list' shows them)");
             return EXIT_NOT_DEAD;
-        }
-    }
-
-    /**
-     * Which tracking database to use: the gateway's H2 file under its data directory, or the PostgreSQL
-     * its {@code database.*} settings name. The password comes from the environment, never the command line.
-     */
-    static final class TrackingDatabase {
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "The gateway's data directory, for its H2 database (default ${DEFAULT-VALUE}).")
-        Path dataDir = Path.of("data", "gateway");
-
-        @Option(names = "--database-url", paramLabel = "JDBC-URL", description = "The gateway's database.url when it is not the H2 default.")
-        String url;
-
-        @Option(names = "--database-user", paramLabel = "USER", description = "The database user (the password comes from DATABASE_PASSWORD).")
-        String user;
-
-        @Option(names = "--database-schema", paramLabel = "SCHEMA", description = "The gateway's database.schema, if it sets one.")
-        String schema;
-
-        Database open() {
-            if (url == null) {
-                if (!Files.isDirectory(dataDir.resolve("db"))) {
-                    throw new IllegalArgumentException("no tracking database in " + dataDir.resolve("db") + ": is --data-dir the gateway's?");
-                }
-                return Database.open(DatabaseSettings.embedded(dataDir));
-            }
-            // No user or password given: the driver takes them from the URL, if it has them.
-            return Database.open(new DatabaseSettings(url, user, System.getenv("DATABASE_PASSWORD"), schema, 2));
         }
     }
 }
