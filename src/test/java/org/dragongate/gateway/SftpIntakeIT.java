@@ -75,6 +75,7 @@ class SftpIntakeIT {
         assertThat(gw.quarantine().list()).isEmpty();
         // The flow goes on to the common schema: the notice, validated, with the gateway's provenance.
         Path notice = gw.dataDir().resolve("notices").resolve(sha).resolve("notice-000001.xml");
+        GatewayFixture.await("the canonical notice", () -> Files.exists(notice) ? notice : null);
         assertThat(Files.readString(notice)).contains("xmlns=\"urn:dragongate:notice:1\"")
                 .contains("<partner>CN-GACC</partner>").contains("<packageSha256>" + sha + "</packageSha256>")
                 .contains("<channel>sftp</channel>");
