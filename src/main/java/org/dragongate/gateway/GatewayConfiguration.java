@@ -282,14 +282,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("receivedPackageMessage")
     public ReceivedPackageMessage receivedPackageMessage() {
-        PackageRecords records = packageRecords();
-        return new ReceivedPackageMessage(archive(), sha256 -> {
-            try {
-                return records.state(sha256).filter(state -> state != PackageRecords.State.RECEIVED).isPresent();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the state of package " + sha256 + ": " + e.getMessage(), e);
-            }
-        });
+        return new ReceivedPackageMessage(archive());
     }
 
     @BindToRegistry("failedDeliveries")

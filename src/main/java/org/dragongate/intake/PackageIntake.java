@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.dragongate.store.PackageRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,7 @@ public final class PackageIntake {
     public ReceivedPackage take(InputStream raw, Channel channel, ReceivedPackage.PackageForm form) throws IOException, SQLException {
         PackageArchive.Stored stored = archive.store(raw);
         Instant receivedAt = clock.instant();
-        PackageRecords.Intake intake = records.received(new PackageRecords.Arrival(stored.sha256(), stored.size(), channel.kind(),
-                channel.partnerId(), channel.origin(), form.name(), receivedAt));
+        PackageRecords.Intake intake = records.received(arrival(stored.sha256(), stored.size(), channel, form, receivedAt));
         ReceivedPackage received = new ReceivedPackage(stored.sha256(), stored.size(), stored.path(), channel, receivedAt,
                 intake == PackageRecords.Intake.DUPLICATE, form);
         switch (intake) {
@@ -43,6 +43,29 @@ public final class PackageIntake {
                     received.shortId(), channel);
         }
         return received;
+    }
+
+    /**
+     * A package taken from the queue, as the tracking database knows it: a duplicate when the flow
+     * already finished with it (the message came again after a crash before its acknowledgement, or
+     * the same bytes were queued twice). A package the database does not know was taken in by an
+     * intake whose record a crash lost after the message was safely queued: the message says
+     * everything the record held, so the record is written again and the package goes on.
+     */
+    public ReceivedPackage resume(ReceivedPackage queued) throws SQLException {
+        Optional<PackageRecords.State> state = records.state(queued.sha256());
+        if (state.isEmpty()) {
+            records.received(arrival(queued.sha256(), queued.size(), queued.channel(), queued.form(), queued.receivedAt()));
+            LOG.warn("package {} from {} was queued without a tracking record (lost in a crash); recorded again from its message",
+                    queued.shortId(), queued.channel());
+            return queued;
+        }
+        return state.get() == PackageRecords.State.RECEIVED ? queued : queued.asDuplicate();
+    }
+
+    private static PackageRecords.Arrival arrival(String sha256, long size, Channel channel, ReceivedPackage.PackageForm form,
+                                                  Instant receivedAt) {
+        return new PackageRecords.Arrival(sha256, size, channel.kind(), channel.partnerId(), channel.origin(), form.name(), receivedAt);
     }
 
     /** The flow is finished with the package: from now on the same bytes are a duplicate. */

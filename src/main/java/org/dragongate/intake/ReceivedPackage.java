@@ -14,6 +14,11 @@ public record ReceivedPackage(String sha256, long size, Path archivedAt, Channel
                               boolean duplicate, PackageForm form) {
     public enum PackageForm { CMS, SMIME }
 
+    /** The same package, known to be one the flow already finished with. */
+    public ReceivedPackage asDuplicate() {
+        return new ReceivedPackage(sha256, size, archivedAt, channel, receivedAt, true, form);
+    }
+
     public String shortId() {
         return sha256.substring(0, 12);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.function.Predicate;
 import org.dragongate.intake.Channel;
 import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.ReceivedPackage;
@@ -27,12 +26,9 @@ public final class ReceivedPackageMessage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PackageArchive archive;
-    private final Predicate<String> finished;
 
-    /** @param finished whether the flow is finished with the package of this SHA-256 (accepted or quarantined) */
-    public ReceivedPackageMessage(PackageArchive archive, Predicate<String> finished) {
+    public ReceivedPackageMessage(PackageArchive archive) {
         this.archive = archive;
-        this.finished = finished;
     }
 
     public String write(ReceivedPackage received) {
@@ -50,11 +46,8 @@ public final class ReceivedPackageMessage {
     }
 
     /**
-     * The package a message refers to, in this instance's archive. It counts as a duplicate when the
-     * flow already finished with it: the message came again after a crash between the last step and
-     * the acknowledgement, or the same bytes were queued twice before the first copy was processed
-     * (messages of one package are grouped by its SHA-256, so the broker hands them to one consumer
-     * at a time and the second finds the first finished).
+     * The package a message refers to, in this instance's archive. Whether the flow already finished
+     * with it is the tracking database's to say ({@code PackageIntake.resume}), not the message's.
      *
      * @throws MalformedMessage not a message this gateway wrote; it fails every attempt and ends on the dead-letter queue
      */
@@ -95,7 +88,7 @@ public final class ReceivedPackageMessage {
             throw new MalformedMessage("form is not one of CMS, SMIME");
         }
         return new ReceivedPackage(sha256, size.asLong(), archive.pathOf(sha256), from, receivedAt,
-                finished.test(sha256), form);
+                false, form);
     }
 
     private static String text(JsonNode node, String field) throws MalformedMessage {

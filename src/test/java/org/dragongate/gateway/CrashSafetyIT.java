@@ -6,15 +6,12 @@ import static org.dragongate.testing.PartnerTraffic.awaitOrTimeOut;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.dragongate.demo.EmbeddedMailServer;
-import org.dragongate.testing.GatewayFixture;
 import org.dragongate.testing.GatewayProcess;
+import org.dragongate.testing.GatewayProcesses;
 import org.dragongate.testing.PartnerTraffic;
-import org.dragongate.testing.ProcessSettings;
 import org.dragongate.testing.RecordingContactPoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * while it starts. After the last restart every notice has reached each contact point it is
  * routed to, no package is left behind or lost, and whatever a contact point received twice
  * (a delivery cut off after it was sent, before it was recorded) carries the same Idempotency-Key
- * and the same bytes, so the contact point keeps exactly one copy.
+ * and the same bytes, so the contact point keeps exactly one copy. The audit trail the killed
+ * processes wrote is still one unbroken chain.
  */
 class CrashSafetyIT {
-    private static final String MAIL_PASSWORD = "gateway-test";
     private static final int SFTP_PACKAGES = 24;
     private static final int MAIL_PACKAGES = 6;
     private static final Duration DEADLINE = Duration.ofSeconds(150);
@@ -38,56 +35,44 @@ class CrashSafetyIT {
     @TempDir
     Path base;
 
-    private GatewayFixture sftp;
-    private EmbeddedMailServer mail;
-    private RecordingContactPoints contactPoints;
-    private final List<GatewayProcess> processes = new ArrayList<>();
+    private GatewayProcesses servers;
 
     @BeforeEach
     void startServers() throws Exception {
-        sftp = GatewayFixture.start(base);
-        mail = EmbeddedMailServer.start(0, 0, MAIL_PASSWORD);
-        contactPoints = RecordingContactPoints.start();
+        servers = GatewayProcesses.start(base);
     }
 
     @AfterEach
     void stopServers() throws Exception {
-        try {
-            for (GatewayProcess process : processes) {
-                process.kill();
-            }
-        } finally {
-            contactPoints.close();
-            mail.close();
-            sftp.close();
-        }
+        servers.close();
     }
 
     @Test
     void killedDuringIntakeDeliveryAndStartupTheGatewayLosesNothingAndDoublesNothing() throws Exception {
-        PartnerTraffic traffic = PartnerTraffic.seal(sftp, mail, SFTP_PACKAGES, MAIL_PACKAGES);
+        RecordingContactPoints contactPoints = servers.contactPoints();
+        PartnerTraffic traffic = servers.seal(SFTP_PACKAGES, MAIL_PACKAGES);
 
         // 1. Killed in the middle of intake and its first deliveries.
-        GatewayProcess first = start("run-1");
+        GatewayProcess first = servers.start("run-1", Map.of());
         traffic.upload(0, 12);
         awaitOrTimeOut(() -> contactPoints.deliveries().size() >= 3, Duration.ofSeconds(60), first);
         first.kill();
         int afterFirst = contactPoints.deliveries().size();
 
         // 2. Killed again while mail and more SFTP packages arrive and deliveries go on.
-        GatewayProcess second = start("run-2");
+        GatewayProcess second = servers.start("run-2", Map.of());
         traffic.mailAll();
         traffic.upload(12, SFTP_PACKAGES);
         awaitOrTimeOut(() -> contactPoints.deliveries().size() >= afterFirst + 8, Duration.ofSeconds(60), second);
         second.kill();
 
         // 3. Killed while it starts and takes its first polls.
-        GatewayProcess third = start("run-3");
+        GatewayProcess third = servers.start("run-3", Map.of());
         Thread.sleep(2500);
         third.kill();
 
         // 4. Runs to the end.
-        GatewayProcess last = start("run-4");
+        GatewayProcess last = servers.start("run-4", Map.of());
         int expected = traffic.expectedDeliveries();
         awaitOrTimeOut(() -> contactPoints.byIdempotencyKey().size() >= expected && traffic.inboxesEmpty() && traffic.allMailsSeen(),
                 DEADLINE, last);
@@ -105,16 +90,13 @@ class CrashSafetyIT {
                 .as("every copy sent under %s carries the same bytes", key).hasSize(1));
         assertThat(traffic.inboxesEmpty()).as("every SFTP package taken in and moved away").isTrue();
         assertThat(traffic.allMailsSeen()).as("every mail taken in and marked").isTrue();
-        assertThat(sftp.quarantine().list()).as("nothing refused: every package was valid").isEmpty();
+        assertThat(servers.sftp().quarantine().list()).as("nothing refused: every package was valid").isEmpty();
+        GatewayProcess.CommandResult audit = GatewayProcess.command(base.resolve("processes"), "audit", "verify",
+                "--data-dir", servers.sftp().dataDir().toString());
+        assertThat(audit.exitCode()).as("audit verify: %s", audit.output()).isZero();
+        assertThat(audit.output()).contains("audit trail intact");
         System.out.printf("crash safety: %d notices, %d deliveries, %d requests (%d re-sent after a kill under the same key)%n",
                 traffic.references().size(), byKey.size(), contactPoints.deliveries().size(),
                 contactPoints.deliveries().size() - byKey.size());
-    }
-
-    private GatewayProcess start(String name) throws Exception {
-        Map<String, String> settings = ProcessSettings.of(sftp, mail, MAIL_PASSWORD, contactPoints.directory(base.resolve("contact-points.yaml")));
-        GatewayProcess process = GatewayProcess.start(settings, base.resolve("processes"), name);
-        processes.add(process);
-        return process;
     }
 }

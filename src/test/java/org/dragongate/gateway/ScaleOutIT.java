@@ -8,9 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dragongate.demo.EmbeddedMailServer;
 import org.dragongate.queue.EmbeddedBroker;
 import org.dragongate.queue.Redelivery;
 import org.dragongate.store.AuditChain;
@@ -18,8 +18,8 @@ import org.dragongate.store.Database;
 import org.dragongate.store.DatabaseSettings;
 import org.dragongate.testing.GatewayFixture;
 import org.dragongate.testing.GatewayProcess;
+import org.dragongate.testing.GatewayProcesses;
 import org.dragongate.testing.PartnerTraffic;
-import org.dragongate.testing.ProcessSettings;
 import org.dragongate.testing.RecordingContactPoints;
 import org.dragongate.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -34,39 +34,28 @@ import org.junit.jupiter.api.io.TempDir;
  * to each of its contact points, and the audit trail both wrote is one unbroken chain.
  */
 class ScaleOutIT {
-    private static final String MAIL_PASSWORD = "gateway-test";
     private static final int SFTP_PACKAGES = 20;
     private static final int MAIL_PACKAGES = 4;
 
     @TempDir
     Path base;
 
-    private GatewayFixture sftp;
-    private EmbeddedMailServer mail;
-    private RecordingContactPoints contactPoints;
+    private GatewayProcesses servers;
     private EmbeddedBroker broker;
-    private final List<GatewayProcess> processes = new ArrayList<>();
 
     @BeforeEach
     void startServers() throws Exception {
-        sftp = GatewayFixture.start(base);
-        mail = EmbeddedMailServer.start(0, 0, MAIL_PASSWORD);
-        contactPoints = RecordingContactPoints.start();
+        servers = GatewayProcesses.start(base);
     }
 
     @AfterEach
     void stopServers() throws Exception {
         try {
-            for (GatewayProcess process : processes) {
-                process.kill();
-            }
+            servers.close();
         } finally {
             if (broker != null) {
                 broker.close();
             }
-            contactPoints.close();
-            mail.close();
-            sftp.close();
         }
     }
 
@@ -76,7 +65,8 @@ class ScaleOutIT {
         DatabaseSettings database = TestDatabases.settings(kinds.get(kinds.size() - 1), base.resolve("shared-db"));
         int brokerPort = GatewayFixture.freeLoopbackPort();
         broker = EmbeddedBroker.start(base.resolve("broker"), brokerPort, Redelivery.of(10, Duration.ofMillis(500)));
-        PartnerTraffic traffic = PartnerTraffic.seal(sftp, mail, SFTP_PACKAGES, MAIL_PACKAGES);
+        RecordingContactPoints contactPoints = servers.contactPoints();
+        PartnerTraffic traffic = servers.seal(SFTP_PACKAGES, MAIL_PACKAGES);
 
         GatewayProcess a = start("gw-a", database, brokerPort);
         GatewayProcess b = start("gw-b", database, brokerPort);
@@ -111,7 +101,7 @@ class ScaleOutIT {
     }
 
     private GatewayProcess start(String instance, DatabaseSettings database, int brokerPort) throws Exception {
-        Map<String, String> settings = ProcessSettings.of(sftp, mail, MAIL_PASSWORD, contactPoints.directory(base.resolve("contact-points.yaml")));
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("gateway.instance-id", instance);
         settings.put("queues.broker-url", "tcp://127.0.0.1:" + brokerPort);
         settings.put("database.url", database.url());
@@ -123,9 +113,7 @@ class ScaleOutIT {
         // A delivery claimed by the killed instance is taken over once its claim lapses; the contact
         // points here answer in milliseconds, so a short lease is still far longer than any attempt.
         settings.put("delivery.claim-lease-seconds", "15");
-        GatewayProcess process = GatewayProcess.start(settings, base.resolve("processes"), instance);
-        processes.add(process);
-        return process;
+        return servers.start(instance, settings);
     }
 
     private static long count(Database db, String sql) throws Exception {

@@ -29,7 +29,7 @@ class ReceivedPackageMessageTest {
     @Test
     void readGivesBackWhatWriteWasGiven() throws Exception {
         PackageArchive archive = new PackageArchive(dir.resolve("archive"));
-        ReceivedPackageMessage codec = new ReceivedPackageMessage(archive, sha -> false);
+        ReceivedPackageMessage codec = new ReceivedPackageMessage(archive);
         for (ReceivedPackage.PackageForm form : ReceivedPackage.PackageForm.values()) {
             ReceivedPackage original = received(archive, form);
 
@@ -41,7 +41,7 @@ class ReceivedPackageMessageTest {
     @Test
     void messageCarriesTheReferenceNotTheBytesNorAPath() {
         PackageArchive archive = new PackageArchive(dir.resolve("archive"));
-        String message = new ReceivedPackageMessage(archive, sha -> false).write(received(archive, ReceivedPackage.PackageForm.CMS));
+        String message = new ReceivedPackageMessage(archive).write(received(archive, ReceivedPackage.PackageForm.CMS));
 
         assertThat(message.getBytes(StandardCharsets.UTF_8).length).isLessThan(512);
         assertThat(message).contains(SHA, "5000000000", "AU-ABF", "2025-03-01T08:15:30.123456Z")
@@ -53,33 +53,17 @@ class ReceivedPackageMessageTest {
     void readerResolvesThePackageThroughItsOwnArchive() throws Exception {
         PackageArchive writer = new PackageArchive(dir.resolve("here"));
         PackageArchive reader = new PackageArchive(dir.resolve("there"));
-        String message = new ReceivedPackageMessage(writer, sha -> false).write(received(writer, ReceivedPackage.PackageForm.CMS));
+        String message = new ReceivedPackageMessage(writer).write(received(writer, ReceivedPackage.PackageForm.CMS));
 
-        ReceivedPackage read = new ReceivedPackageMessage(reader, sha -> false).read(message);
+        ReceivedPackage read = new ReceivedPackageMessage(reader).read(message);
 
         assertThat(read.archivedAt()).isEqualTo(reader.pathOf(SHA)).startsWithRaw(dir.resolve("there"));
-    }
-
-    /** A message delivered again after the flow finished with its package (a crash before the acknowledgement) reads as a duplicate. */
-    @Test
-    void packageTheFlowFinishedWithReadsAsADuplicate() throws Exception {
-        PackageArchive archive = new PackageArchive(dir.resolve("archive"));
-        String sha = archive.store(new ByteArrayInputStream("package".getBytes(StandardCharsets.UTF_8))).sha256();
-        java.util.Set<String> finished = new java.util.HashSet<>();
-        ReceivedPackageMessage codec = new ReceivedPackageMessage(archive, finished::contains);
-        String message = codec.write(new ReceivedPackage(sha, 7, archive.pathOf(sha), new Channel(Channel.SFTP, "CN-GACC", "CN-GACC/a.p7m"),
-                RECEIVED_AT, false, ReceivedPackage.PackageForm.CMS));
-        assertThat(codec.read(message).duplicate()).isFalse();
-
-        finished.add(sha);
-
-        assertThat(codec.read(message).duplicate()).isTrue();
     }
 
     /** The digest becomes a path in the archive: anything but a SHA-256 is refused before it gets near the file system. */
     @Test
     void refusesADigestThatCouldNameAnotherFile() {
-        ReceivedPackageMessage codec = new ReceivedPackageMessage(new PackageArchive(dir), sha -> false);
+        ReceivedPackageMessage codec = new ReceivedPackageMessage(new PackageArchive(dir));
         String valid = codec.write(received(new PackageArchive(dir), ReceivedPackage.PackageForm.CMS));
 
         for (String digest : new String[] {"../../etc/passwd", SHA.toUpperCase(), SHA.substring(1), SHA + "/x"}) {
@@ -90,7 +74,7 @@ class ReceivedPackageMessageTest {
 
     @Test
     void refusesWhatIsNotAMessageOfThisLayout() {
-        ReceivedPackageMessage codec = new ReceivedPackageMessage(new PackageArchive(dir), sha -> false);
+        ReceivedPackageMessage codec = new ReceivedPackageMessage(new PackageArchive(dir));
         String valid = codec.write(received(new PackageArchive(dir), ReceivedPackage.PackageForm.SMIME));
 
         assertThatThrownBy(() -> codec.read("<xml/>")).hasMessageContaining("not JSON");

@@ -46,6 +46,24 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(process, log);
     }
 
+    /** Runs a command of the jar to its end, e.g. {@code audit verify}; returns its exit code and output. */
+    public static CommandResult command(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Files.createDirectories(workDir);
+        Path output = Files.createTempFile(workDir, "command-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("command " + args[0] + " did not finish in 120 s");
+        }
+        return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    public record CommandResult(int exitCode, String output) {
+    }
+
     /** SIGKILL: the process gets no chance to finish anything. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

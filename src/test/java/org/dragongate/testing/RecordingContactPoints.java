@@ -8,8 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +31,8 @@ public final class RecordingContactPoints implements AutoCloseable {
         return new RecordingContactPoints(server);
     }
 
-    /** The contact-point directory file the gateway should use to reach these. */
-    public Path directory(Path file) throws IOException {
-        return TestContactPoints.pointedAt(server.port(), file);
+    public int port() {
+        return server.port();
     }
 
     /** Every delivery that was answered 2xx, including copies re-sent under the same key. */
