@@ -132,6 +132,8 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("Send it by mail instead (as intel@cn-gacc.example, to " + EmbeddedMailServer.GATEWAY_ADDRESS + "):");
         console.println("  java -jar target/dragongate.jar send-mail --smtp-port " + mail.smtpPort() + " --from intel@cn-gacc.example my.p7m");
         console.println("Refused packages: java -jar target/dragongate.jar quarantine list --data-dir " + gatewayData);
+        console.println("A package's history: java -jar target/dragongate.jar trace <sha256 prefix> --data-dir " + gatewayData);
+        console.println("The audit trail's hash chain: java -jar target/dragongate.jar audit verify --data-dir " + gatewayData);
         console.println();
     }
 
