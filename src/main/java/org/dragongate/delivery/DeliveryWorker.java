@@ -46,6 +46,7 @@ public final class DeliveryWorker {
     private final RetryPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
+    private boolean started;
 
     public DeliveryWorker(DeliveryStore store, Claiming claiming, Function<String, DeliveryTarget> targets, DeliveryChannel channel,
                           RetryPolicy policy, Clock clock, RandomGenerator random) {
@@ -60,6 +61,15 @@ public final class DeliveryWorker {
 
     /** @return how many deliveries were attempted */
     public synchronized int runDue() throws SQLException, InterruptedException {
+        if (!started) {
+            // Claims under this instance's id are an earlier run's, cut off by a crash: without this
+            // they would wait for their lease to lapse.
+            int released = store.releaseClaimsOf(claiming.instanceId());
+            if (released > 0) {
+                LOG.warn("{} delivery claim(s) left by an earlier run of {} released", released, claiming.instanceId());
+            }
+            started = true;
+        }
         int attempted = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             List<DeliveryStore.Claim> claims = store.claimDue(claiming.instanceId(), clock.instant(), claiming.lease(), claiming.batch());

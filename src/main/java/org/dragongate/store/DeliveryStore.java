@@ -215,6 +215,18 @@ public final class DeliveryStore {
         });
     }
 
+    /**
+     * Gives up the claims an instance of this id still holds: called when it starts, since a claim it
+     * holds then was made by an earlier run that died with it. Instance ids must be unique among the
+     * running instances for this to be safe.
+     *
+     * @return how many claims were released
+     */
+    public int releaseClaimsOf(String instanceId) throws SQLException {
+        return db.inTransaction(c -> Sql.update(c, "UPDATE delivery SET claimed_by = NULL, claimed_until = NULL "
+                + "WHERE claimed_by = ? AND state = 'QUEUED'", instanceId));
+    }
+
     /** The state of one delivery, for tests and the trace; empty when there is no such delivery. */
     public Optional<State> state(String deliveryKey) throws SQLException {
         return db.inTransaction(c -> {

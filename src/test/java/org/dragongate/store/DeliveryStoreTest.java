@@ -120,6 +120,24 @@ class DeliveryStoreTest {
         }
     }
 
+    /** An instance restarted after a crash gives up the claims of its earlier run at once, instead of waiting for their lease. */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void aRestartedInstanceReleasesTheClaimsItsEarlierRunLeft(String kind) throws Exception {
+        try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
+            store.queue(CN, "N-1", "c1".repeat(32), ENV);
+            DeliveryStore deliveries = store.deliveries();
+            deliveries.claimDue("gw-1", time.instant(), LEASE, 10);
+
+            assertThat(deliveries.releaseClaimsOf("gw-2")).as("another instance's claims are not touched").isZero();
+            assertThat(deliveries.claimDue("gw-2", time.instant(), LEASE, 10)).isEmpty();
+            assertThat(deliveries.releaseClaimsOf("gw-1")).isEqualTo(1);
+
+            assertThat(deliveries.claimDue("gw-1", time.instant(), LEASE, 10)).singleElement()
+                    .satisfies(claim -> assertThat(claim.deliveryKey()).isEqualTo(KEY));
+        }
+    }
+
     /** Two workers claiming from the same store at once: every due delivery goes to exactly one of them. */
     @ParameterizedTest
     @MethodSource(TestDatabases.KINDS)
