@@ -78,10 +78,11 @@ public final class GatewayProcess implements AutoCloseable {
         return log;
     }
 
-    /** The last lines of the process's output, for a failure message. */
+    /** The last lines of the process's output, stack frames left out, for a failure message. */
     public String tail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t... ")).toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
