@@ -89,11 +89,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setDeadLetterAddress(SimpleString.of(QueueNames.FAILED))
                 // Messages are grouped by package (JMSXGroupID = SHA-256): one consumer at a time, on any
                 // instance, has a given package, so two copies of it are never processed at once. Buckets
-                // bound the broker's memory for groups; rebalancing lets an instance that joins take a share,
-                // after the messages in flight are settled.
+                // bound the broker's memory for groups; rebalancing lets an instance that joins take a share.
+                // Dispatch is not paused during a rebalance (a paused queue waits on the messages a dead
+                // instance held): a copy of a package met on two consumers at that moment is still kept from
+                // being delivered twice by the notice registry's transaction.
                 .setDefaultGroupBuckets(QueueNames.GROUP_BUCKETS)
                 .setDefaultGroupRebalance(true)
-                .setDefaultGroupRebalancePauseDispatch(true)
                 // Our messages never expire; should one ever carry an expiry, it is kept with the failed ones.
                 .setExpiryAddress(SimpleString.of(QueueNames.FAILED))
                 // Our queues are declared; nothing the broker creates on the fly is deleted while it may hold messages.

@@ -18,6 +18,8 @@ public final class QueueBroker implements AutoCloseable {
     private final QueueSettings settings;
     private final Path brokerDir;
     private final String url;
+    private static final long CONNECTION_TTL_MS = 10_000;
+
     private final ActiveMQConnectionFactory factory;
     private final CachingConnectionFactory senders;
     private EmbeddedBroker embedded;
@@ -32,6 +34,10 @@ public final class QueueBroker implements AutoCloseable {
         factory.setConsumerWindowSize(0);
         // A persistent send returns only once the broker has written the message to its journal (the default, made explicit).
         factory.setBlockOnDurableSend(true);
+        // An instance that dies holding messages: the broker gives them to the others once this connection
+        // has been silent for the TTL (10 s instead of 60 s); the client pings at a third of it.
+        factory.setConnectionTTL(CONNECTION_TTL_MS);
+        factory.setClientFailureCheckPeriod(CONNECTION_TTL_MS / 3);
         // Sends reuse one connection instead of opening one per message; consumers keep their own (the listener container caches them).
         this.senders = new CachingConnectionFactory(factory);
         senders.setReconnectOnException(true);
