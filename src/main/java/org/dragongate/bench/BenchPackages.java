@@ -22,14 +22,16 @@ import org.dragongate.store.GatewayNoticeId;
  * reference of its own, so none is a duplicate and each delivery's Idempotency-Key names it.
  */
 final class BenchPackages {
-    private static final String PADDING = "Container suspected to carry pangolin scales declared as cashew nuts. ";
+    private static final String PADDING = "Container suspected to carry goods declared as something else. ";
 
     private final Path keys;
     private final Path dir;
     private final String runId;
+    private final Path examples;
 
-    BenchPackages(Path keys, Path dir, String runId) throws IOException {
+    BenchPackages(Path keys, Path examples, Path dir, String runId) throws IOException {
         this.keys = keys;
+        this.examples = examples;
         this.dir = Files.createDirectories(dir);
         this.runId = runId;
     }
@@ -89,71 +91,27 @@ final class BenchPackages {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    static String cnGaccAlert(String reference, int bytes) {
-        String head = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <notice xmlns="urn:dragongate:notice:1">
-                  <id>%s</id>
-                  <kind>ALERT</kind>
-                  <category>WILDLIFE</category>
-                  <issuingAgency><name>General Administration of Customs of China</name><country>CN</country></issuingAgency>
-                  <dates><issued>2026-11-20T09:30:00+08:00</issued></dates>
-                  <summary>""".formatted(reference);
-        String tail = """
-                </summary>
-                  <commodities>
-                    <commodity>
-                      <description>Pangolin scales</description>
-                      <hsCode>050800</hsCode>
-                      <cites><species>Manis javanica</species><appendix>I</appendix></cites>
-                      <quantity><value>1200.5</value><unit>kg</unit></quantity>
-                    </commodity>
-                  </commodities>
-                  <conveyance>
-                    <mode>SEA</mode>
-                    <vesselOrFlight>EXAMPLE STAR</vesselOrFlight>
-                    <containerNumbers><containerNumber>MSCU1234566</containerNumber></containerNumbers>
-                  </conveyance>
-                  <route><origin>NGLOS</origin><transits><transit>MYPKG</transit></transits><destination>VNHPH</destination></route>
-                  <handling>AMBER</handling>
-                  <concernedCountries><country>VN</country><country>MY</country></concernedCountries>
-                </notice>
-                """;
-        return head + padding(bytes - head.length() - tail.length()) + tail;
+    /** The shipped example alert with the reference and a summary padded so the document is about {@code bytes} long. */
+    private String cnGaccAlert(String reference, int bytes) throws IOException {
+        return fill(examples.resolve("notice-alert.xml"), "(<id>)[^<]*(</id>)", reference, "(<summary>)[^<]*(</summary>)", bytes);
     }
 
-    static String auAbfAlert(String reference, int bytes) {
-        String head = """
-                {
-                  "abfAlert": {
-                    "reference": "%s",
-                    "alertClass": "Border Alert",
-                    "commodityGroup": "Illicit Drugs",
-                    "raisedBy": { "unit": "ABF Intelligence Division, Sydney", "officerId": "A1234" },
-                    "raisedAtUtc": "2026-11-21T02:10:00Z",
-                    "expires": "2026-12-21",
-                    "securityClassification": "OFFICIAL:Sensitive",
-                    "narrative": \"""".formatted(reference);
-        String tail = """
-                ",
-                    "consignment": {
-                      "transportMode": "Air Cargo",
-                      "voyageOrFlight": "QF0051",
-                      "containerIds": [],
-                      "portOfLoading": "AUSYD",
-                      "transhipmentPorts": ["SGSIN"],
-                      "portOfDischarge": "VNSGN"
-                    },
-                    "lines": [
-                      { "goodsDescription": "Green tea in 1 kg foil packs", "tariffClassification": "0902.10.00",
-                        "netMass": { "value": 12.5, "unitCode": "KGM" } }
-                    ],
-                    "entities": [ { "role": "Importer", "name": "Saigon Fine Tea Trading Co.", "countryCode": "VN" } ],
-                    "countriesOfInterest": ["VN", "SG"]
-                  }
-                }
-                """;
-        return head + padding(bytes - head.length() - tail.length()) + tail;
+    private String auAbfAlert(String reference, int bytes) throws IOException {
+        return fill(examples.resolve("au-abf-alert.json"), "(\"reference\": \")[^\"]*(\")", reference, "(\"narrative\": \")[^\"]*(\")", bytes);
+    }
+
+    private static String fill(Path example, String idPattern, String reference, String textPattern, int bytes) throws IOException {
+        String document = replaceOnce(Files.readString(example), idPattern, reference, example);
+        String empty = replaceOnce(document, textPattern, "", example);
+        return replaceOnce(empty, textPattern, padding(bytes - empty.length()), example);
+    }
+
+    private static String replaceOnce(String document, String pattern, String value, Path example) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(document);
+        if (!m.find()) {
+            throw new IllegalStateException(example + " no longer matches " + pattern);
+        }
+        return document.substring(0, m.start()) + m.group(1) + value + m.group(2) + document.substring(m.end());
     }
 
     /** Summary text of about {@code length} characters (at least one sentence, at most the schema's 8000). */

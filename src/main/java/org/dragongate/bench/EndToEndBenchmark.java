@@ -62,7 +62,7 @@ public final class EndToEndBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, work);
         out.printf("poll intervals: sftp.poll-delay %d ms, mail.poll-delay %d ms, delivery.poll-period %d ms%n",
                 settings.sftpPollDelay(), settings.mailPollDelay(), settings.deliveryPollPeriod());
-        List<BenchPackage> packages = new BenchPackages(settings.keys(), work.resolve("packages-" + runId), runId)
+        List<BenchPackage> packages = new BenchPackages(settings.keys(), settings.config().toAbsolutePath().getParent().resolveSibling("examples"), work.resolve("packages-" + runId), runId)
                 .seal(settings.packages(), settings.noticeBytes(), settings.mailEvery(), settings.large(), settings.largeBytes());
         Map<String, String> passwords = new LinkedHashMap<>();
         for (String partner : ExamplePki.PARTNER_IDS) {
@@ -252,7 +252,7 @@ public final class EndToEndBenchmark {
     private void print(EndToEndReport r) {
         out.printf("%nsent %d packages, deliveries %d of %d%s in %.2f s%n", r.packagesSent(), r.deliveriesArrived(), r.deliveriesExpected(),
                 r.timedOut() ? " (TIMED OUT after " + settings.timeout().toSeconds() + " s)" : "", r.seconds());
-        out.printf("  end to end: %.1f packages/s, %.2f MB/s (first upload to last delivery)%n", r.packagesPerSecond(), r.megabytesPerSecond());
+        out.printf("  end to end: %.2f packages/s, %.2f MB/s (first upload to last delivery)%n", r.packagesPerSecond(), r.megabytesPerSecond());
         out.printf("  raw open (decrypt + verify, same packages, 2 threads, no gateway): %.0f small packages/s%s; e2e/raw %.0f%%%n",
                 r.rawOpenPerSecond(), Double.isNaN(r.rawOpenMegabytesPerSecond()) ? "" : String.format(", large %.0f MB/s", r.rawOpenMegabytesPerSecond()),
                 100 * r.packagesPerSecond() / r.rawOpenPerSecond());
