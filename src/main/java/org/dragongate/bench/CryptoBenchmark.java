@@ -153,7 +153,7 @@ public final class CryptoBenchmark {
         }
     }
 
-    private static void writeContent(Path file, long bytes) throws IOException {
+    static void writeContent(Path file, long bytes) throws IOException {
         byte[] block = new byte[1 << 20];
         new SecureRandom().nextBytes(block);
         try (OutputStream os = Files.newOutputStream(file)) {
@@ -234,15 +234,15 @@ public final class CryptoBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private interface Task {
+    interface Task {
         void run() throws Exception;
     }
 
     /** Wall-clock rate, and CPU time per task: the second is barely disturbed by other load on the machine. */
-    private record Measurement(double perSecond, double cpuMillisPerTask) {
+    record Measurement(double perSecond, double cpuMillisPerTask) {
     }
 
-    private static Measurement rate(int count, int threads, Task task) {
+    static Measurement rate(int count, int threads, Task task) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger left = new AtomicInteger(count);
         AtomicLong cpuNanos = new AtomicLong();

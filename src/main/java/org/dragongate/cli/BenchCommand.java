@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; prints figures, asserts nothing.",
-        subcommands = {BenchCommand.Crypto.class, BenchCsvCommand.Csv.class})
+        subcommands = {BenchCommand.Crypto.class, BenchCsvCommand.Csv.class, BenchE2eCommand.E2e.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
