@@ -34,10 +34,6 @@ public final class PartnerDirectoryFile {
     private PartnerDirectoryFile() {
     }
 
-    public static PartnerDirectory load(Path yaml) throws IOException {
-        return PartnerDirectory.of(read(yaml).stream().map(Entry::partner).toArray(Partner[]::new));
-    }
-
     /** The file's partners in order, their certificates and CRLs read; the directory's bootstrap import takes these. */
     public static List<Entry> read(Path yaml) throws IOException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -19,6 +19,7 @@ import org.dragongate.store.AuditTrail;
 import org.dragongate.store.AuditTrail.AuditRecord;
 import org.dragongate.store.Database;
 import org.dragongate.testing.DirectoryFiles;
+import org.dragongate.testing.FakeTime;
 import org.dragongate.testing.TestCertificates;
 import org.dragongate.testing.TestCertificates.Authority;
 import org.dragongate.testing.TestCertificates.Issued;
@@ -39,7 +40,7 @@ class PartnerRegistryTest {
     Path temp;
 
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private final DirectoryFiles.SettableClock clock = new DirectoryFiles.SettableClock(start);
+    private final FakeTime clock = new FakeTime(start);
 
     /** The registry on a fresh database of that kind, with partner CN-GACC registered. */
     private record Fixture(Database db, PartnerRegistry registry, PartnerCertificates certificates) implements AutoCloseable {
@@ -66,6 +67,10 @@ class PartnerRegistryTest {
 
     private static byte[] bytes(Path file) throws Exception {
         return Files.readAllBytes(file);
+    }
+
+    private static void assertRefused(Problem problem, org.assertj.core.api.ThrowableAssert.ThrowingCallable change) {
+        assertThatThrownBy(change).isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(problem));
     }
 
     private Partner loaded(Fixture f) throws SQLException {
@@ -100,16 +105,14 @@ class PartnerRegistryTest {
     @MethodSource(TestDatabases.KINDS)
     void aPartnerOrAMailAddressIsRegisteredOnlyOnce(String kind) throws Exception {
         try (Fixture f = open(kind)) {
-            assertThatThrownBy(() -> f.registry().add(new NewPartner(CN, null, null, null, Set.of(), false), ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.PARTNER_EXISTS));
-            assertThatThrownBy(() -> f.registry().add(new NewPartner("HK-CED", null, null, null, Set.of("intel@cn-gacc.example"), false), ADMIN))
+            assertRefused(Problem.PARTNER_EXISTS, () -> f.registry().add(new NewPartner(CN, null, null, null, Set.of(), false), ADMIN));
+            assertRefused(Problem.UNKNOWN_PARTNER, () -> f.registry().add(new NewPartner("HK-CED", null, null, null, Set.of("intel@cn-gacc.example"), false), ADMIN))
                     .isInstanceOfSatisfying(DirectoryException.class, e -> {
                         assertThat(e.problem()).isEqualTo(Problem.MAIL_ADDRESS_TAKEN);
                         assertThat(e.getMessage()).isEqualTo("mail address intel@cn-gacc.example already belongs to partner CN-GACC");
                     });
             assertThat(f.registry().list()).as("the refused partner left nothing behind").hasSize(1);
-            assertThatThrownBy(() -> f.registry().show("XX-NONE"))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_PARTNER));
+            assertThatThrownBy(() -> f.registry().show("XX-NONE"));
         }
     }
 
@@ -186,9 +189,8 @@ class PartnerRegistryTest {
             Issued signer = authority().endEntity("Signer").issue("signer");
             byte[] p12 = bytes(DirectoryFiles.pkcs12(signer, PASSWORD, temp.resolve("signer.p12")));
 
-            assertThatThrownBy(() -> f.certificates().importCertificate(CN, p12, "signer.p12", null, ImportOptions.DEFAULTS, ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.PASSWORD_REQUIRED));
-            assertThatThrownBy(() -> f.certificates().importCertificate(CN, p12, "signer.p12", "wrong".toCharArray(), ImportOptions.DEFAULTS, ADMIN))
+            assertRefused(Problem.PASSWORD_REQUIRED, () -> f.certificates().importCertificate(CN, p12, "signer.p12", null, ImportOptions.DEFAULTS, ADMIN));
+            assertRefused(Problem.NOT_A_CERTIFICATE, () -> f.certificates().importCertificate(CN, p12, "signer.p12", "wrong".toCharArray(), ImportOptions.DEFAULTS, ADMIN))
                     .isInstanceOfSatisfying(DirectoryException.class, e -> {
                         assertThat(e.problem()).isEqualTo(Problem.WRONG_PASSWORD);
                         assertThat(e.getMessage()).isEqualTo("wrong password for the PKCS#12 file signer.p12");
@@ -217,8 +219,7 @@ class PartnerRegistryTest {
                             assertThat(e.getMessage()).startsWith("signer-key holds a private key; import the partner's certificate");
                         });
             }
-            assertThatThrownBy(() -> f.certificates().importCertificate(CN, "hello".getBytes(), "notes.txt", null, ImportOptions.DEFAULTS, ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_A_CERTIFICATE));
+            assertThatThrownBy(() -> f.certificates().importCertificate(CN, "hello".getBytes(), "notes.txt", null, ImportOptions.DEFAULTS, ADMIN));
             assertThat(f.certificates().list(CN)).isEmpty();
         }
     }
@@ -231,7 +232,7 @@ class PartnerRegistryTest {
                     .issue("old");
             byte[] pem = bytes(expired.certificateFile());
 
-            assertThatThrownBy(() -> f.certificates().importCertificate(CN, pem, "old.pem", null, ImportOptions.DEFAULTS, ADMIN))
+            assertRefused(Problem.WINDOW_OUTSIDE_VALIDITY, () -> f.certificates().importCertificate(CN, pem, "old.pem", null, ImportOptions.DEFAULTS, ADMIN))
                     .isInstanceOfSatisfying(DirectoryException.class, e -> {
                         assertThat(e.problem()).isEqualTo(Problem.EXPIRED);
                         assertThat(e.getMessage()).contains("expired on " + start.minus(10, ChronoUnit.DAYS)).contains("--allow-expired");
@@ -272,8 +273,7 @@ class PartnerRegistryTest {
 
             for (UseWindow window : List.of(new UseWindow(null, notAfter.plusSeconds(1)), new UseWindow(start.minus(30, ChronoUnit.DAYS), null),
                     new UseWindow(start.plusSeconds(60), start))) {
-                assertThatThrownBy(() -> f.certificates().importCertificate(CN, pem, "signer.pem", null, new ImportOptions(null, window, false), ADMIN))
-                        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WINDOW_OUTSIDE_VALIDITY));
+                assertThatThrownBy(() -> f.certificates().importCertificate(CN, pem, "signer.pem", null, new ImportOptions(null, window, false), ADMIN));
             }
         }
     }
@@ -322,12 +322,9 @@ class PartnerRegistryTest {
             assertThat(f.audit()).extracting(AuditRecord::detail).anySatisfy(d -> assertThat(d)
                             .startsWith("certificate revoked for partner CN-GACC").endsWith("reason: key compromise"))
                     .anySatisfy(d -> assertThat(d).startsWith("certificate removed for partner CN-GACC").contains(removed));
-            assertThatThrownBy(() -> f.certificates().revoke(CN, revoked, "again", ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ALREADY_REVOKED));
-            assertThatThrownBy(() -> f.certificates().remove(CN, removed, ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_CERTIFICATE));
-            assertThatThrownBy(() -> f.certificates().remove(CN, "abc", ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_INPUT));
+            assertRefused(Problem.ALREADY_REVOKED, () -> f.certificates().revoke(CN, revoked, "again", ADMIN));
+            assertRefused(Problem.UNKNOWN_CERTIFICATE, () -> f.certificates().remove(CN, removed, ADMIN));
+            assertRefused(Problem.INVALID_INPUT, () -> f.certificates().remove(CN, "abc", ADMIN));
         }
     }
 
@@ -348,12 +345,9 @@ class PartnerRegistryTest {
             assertThat(newer.nextUpdate()).isEqualTo(start.plus(29, ChronoUnit.DAYS));
             assertThat(loaded(f).crls()).singleElement().satisfies(crl -> assertThat(crl.getEncoded()).isEqualTo(second));
             assertThat(f.audit()).last().extracting(AuditRecord::detail).asString().contains("replaces 1 older");
-            assertThatThrownBy(() -> f.certificates().importCrl(CN, first, "1.crl", ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.STALE_CRL));
-            assertThatThrownBy(() -> f.certificates().importCrl(CN, second, "2.crl", ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.DUPLICATE));
-            assertThatThrownBy(() -> f.certificates().importCrl(CN, "x".getBytes(), "x.crl", ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_A_CRL));
+            assertRefused(Problem.STALE_CRL, () -> f.certificates().importCrl(CN, first, "1.crl", ADMIN));
+            assertRefused(Problem.DUPLICATE, () -> f.certificates().importCrl(CN, second, "2.crl", ADMIN));
+            assertRefused(Problem.NOT_A_CRL, () -> f.certificates().importCrl(CN, "x".getBytes(), "x.crl", ADMIN));
         }
     }
 
@@ -363,10 +357,8 @@ class PartnerRegistryTest {
         try (Fixture f = open(kind)) {
             byte[] pem = bytes(authority().endEntity("Signer").issue("signer").certificateFile());
 
-            assertThatThrownBy(() -> f.certificates().importCertificate("XX-NONE", pem, "signer.pem", null, ImportOptions.DEFAULTS, ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_PARTNER));
-            assertThatThrownBy(() -> f.registry().suspend("XX-NONE", null, ADMIN))
-                    .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_PARTNER));
+            assertRefused(Problem.UNKNOWN_PARTNER, () -> f.certificates().importCertificate("XX-NONE", pem, "signer.pem", null, ImportOptions.DEFAULTS, ADMIN));
+            assertRefused(Problem.UNKNOWN_PARTNER, () -> f.registry().suspend("XX-NONE", null, ADMIN));
         }
     }
 

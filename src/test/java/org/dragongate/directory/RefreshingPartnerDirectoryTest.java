@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import org.dragongate.testing.DirectoryFiles;
+import org.dragongate.testing.FakeTime;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectory;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The gateway's directory is read again once it is older than the refresh interval, and not before. */
 class RefreshingPartnerDirectoryTest {
     private static final Partner CN = new Partner("CN-GACC", "CN-GACC", List.of(), List.of(), List.of(), false, Set.of());
-    private final DirectoryFiles.SettableClock clock = new DirectoryFiles.SettableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    private final FakeTime clock = new FakeTime(Instant.parse("2026-05-01T10:00:00Z"));
 
     @Test
     void aChangeIsSeenAfterTheRefreshIntervalAndAFailedReadKeepsTheLastDirectory() throws SQLException {
