@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.http.HttpClient;
@@ -52,7 +53,9 @@ import org.dragongate.store.GatewayInstance;
 import org.dragongate.store.NoticeRegistry;
 import org.dragongate.store.PackageRecords;
 import org.dragongate.trust.PartnerDirectory;
-import org.dragongate.trust.PartnerDirectoryFile;
+import org.dragongate.directory.PartnerBootstrap;
+import org.dragongate.directory.PartnerRegistry;
+import org.dragongate.directory.RefreshingPartnerDirectory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.dragongate.queue.CamelQueues;
@@ -76,8 +79,13 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject("gateway.data-dir")
     String dataDir;
 
-    @PropertyInject("gateway.partners-file")
+    /** Imported into the database's partner directory on the first start, while that is empty; unset means no import. */
+    @PropertyInject(value = "gateway.partners-file", defaultValue = NONE)
     String partnersFile;
+
+    /** How old the partner directory read from the database may get before it is read again. */
+    @PropertyInject(value = "gateway.directory-refresh-seconds", defaultValue = "30")
+    int directoryRefreshSeconds;
 
     /** Comma-separated PKCS#12 or PEM files: every active decryption key (more than one during a rollover). */
     @PropertyInject("gateway.keys")
@@ -217,13 +225,20 @@ public class GatewayConfiguration implements CamelConfiguration {
         camelContext.addService(CamelQueues.lifecycle(queueBroker()), true, true);
     }
 
+    /** The partners in the database (the partners file imported on the first start), read again every few seconds. */
     @BindToRegistry("partnerDirectory")
     public synchronized PartnerDirectory partnerDirectory() {
         if (directory == null) {
             try {
-                directory = PartnerDirectoryFile.load(Path.of(partnersFile));
+                if (optional(partnersFile) != null) {
+                    new PartnerBootstrap(database(), new AuditTrail(clock), clock).importIfEmpty(Path.of(partnersFile));
+                }
+                PartnerRegistry registry = new PartnerRegistry(database(), new AuditTrail(clock), clock);
+                directory = new RefreshingPartnerDirectory(registry::load, Duration.ofSeconds(directoryRefreshSeconds), clock);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the partner directory from the database: " + e.getMessage(), e);
             }
         }
         return directory;

@@ -12,29 +12,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The JDBC details the stores share, written once so H2 and PostgreSQL see the same values. */
-final class Sql {
+public final class Sql {
     private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
     /** SQLState of a unique or primary-key violation, in both databases. */
-    static final String UNIQUE_VIOLATION = "23505";
+    public static final String UNIQUE_VIOLATION = "23505";
 
     private Sql() {
     }
 
     /** Microseconds: what both databases keep, so a value read back equals the value written. */
-    static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
     }
 
-    static Instant instant(ResultSet rs, int index) throws SQLException {
+    public static Instant instant(ResultSet rs, int index) throws SQLException {
         OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static boolean isUniqueViolation(SQLException e) {
+    public static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
@@ -48,7 +48,7 @@ final class Sql {
      * more in a fresh one, which then sees that row. (PostgreSQL aborts a transaction on any failed
      * statement, so the first one cannot go on after the violation: it is rolled back whole.)
      */
-    static <T> T retryingOnceOnConflict(Database db, Database.Work<T> work) throws SQLException {
+    public static <T> T retryingOnceOnConflict(Database db, Database.Work<T> work) throws SQLException {
         try {
             return db.inTransaction(work);
         } catch (SQLException e) {
@@ -61,7 +61,7 @@ final class Sql {
     }
 
     /** Binds the values in order: Instants as UTC timestamps in microseconds, everything else as is. */
-    static void bind(PreparedStatement statement, Object... values) throws SQLException {
+    public static void bind(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof Instant instant) {
                 setInstant(statement, i + 1, instant);
@@ -72,14 +72,14 @@ final class Sql {
     }
 
     /** @return the number of rows changed */
-    static int update(Connection c, String sql, Object... values) throws SQLException {
+    public static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(sql)) {
             bind(update, values);
             return update.executeUpdate();
         }
     }
 
-    static boolean exists(Connection c, String sql, Object... values) throws SQLException {
+    public static boolean exists(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             bind(select, values);
             try (ResultSet rs = select.executeQuery()) {
@@ -89,7 +89,7 @@ final class Sql {
     }
 
     /** Text cut to a column's width; longer text is shortened, never refused. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         String value = text == null ? "" : text;
         return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }

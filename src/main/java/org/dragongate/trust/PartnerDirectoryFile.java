@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Reads the partner directory from YAML ({@code config/partners.yaml}). Certificate and CRL paths
- * are relative to the YAML file. The database-backed directory of the administration stage
- * imports the same file.
+ * are relative to the YAML file. The gateway imports it into the database once, when the directory
+ * there is empty ({@code org.dragongate.directory.PartnerBootstrap}); {@code partner import-yaml} does the same on demand.
  */
 public final class PartnerDirectoryFile {
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -27,10 +27,15 @@ public final class PartnerDirectoryFile {
     record DirectoryFile(List<PartnerEntry> partners) {
     }
 
+    /** A partner as the file describes it, with what the {@link Partner} the gateway uses does not carry. */
+    public record Entry(Partner partner, String country) {
+    }
+
     private PartnerDirectoryFile() {
     }
 
-    public static PartnerDirectory load(Path yaml) throws IOException {
+    /** The file's partners in order, their certificates and CRLs read; the directory's bootstrap import takes these. */
+    public static List<Entry> read(Path yaml) throws IOException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         DirectoryFile file;
         try {
@@ -39,7 +44,7 @@ public final class PartnerDirectoryFile {
             throw new IOException(yaml + " is not a valid partner directory: " + e.getMessage(), e);
         }
         Path base = yaml.toAbsolutePath().getParent();
-        List<Partner> partners = new ArrayList<>();
+        List<Entry> partners = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (PartnerEntry entry : file.partners() == null ? List.<PartnerEntry>of() : file.partners()) {
             if (entry.id() == null || !entry.id().matches("[A-Z0-9][A-Z0-9-]{1,63}")) {
@@ -48,12 +53,13 @@ public final class PartnerDirectoryFile {
             if (!ids.add(entry.id())) {
                 throw new IOException(yaml + ": partner " + entry.id() + " is listed twice");
             }
-            partners.add(new Partner(entry.id(), entry.name() == null ? entry.id() : entry.name(),
+            partners.add(new Entry(new Partner(entry.id(), entry.name() == null ? entry.id() : entry.name(),
                     certificates(base, entry.trustAnchors()), certificates(base, entry.pinnedCertificates()),
                     crls(base, entry.crls()), entry.allowLegacyKeyTransport(),
-                    Set.copyOf(entry.mailAddresses() == null ? List.of() : entry.mailAddresses().stream().map(String::toLowerCase).toList())));
+                    Set.copyOf(entry.mailAddresses() == null ? List.of() : entry.mailAddresses().stream().map(String::toLowerCase).toList())),
+                    entry.country()));
         }
-        return PartnerDirectory.of(partners.toArray(Partner[]::new));
+        return partners;
     }
 
     private static List<X509Certificate> certificates(Path base, List<String> files) throws IOException {

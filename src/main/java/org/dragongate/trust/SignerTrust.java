@@ -15,11 +15,8 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
@@ -73,11 +70,11 @@ public final class SignerTrust {
             throws PackageRejected {
         Instant now = clock.instant();
         Partner claimed = directory.find(claimedPartnerId).orElseThrow(() -> new PackageRejected(RejectReason.UNKNOWN_SIGNER,
-                "the channel belongs to partner '" + claimedPartnerId + "', which is not registered with the gateway"));
+                "the channel belongs to partner '" + claimedPartnerId + "', which is not registered with the gateway or is suspended"));
         checkValidity(signer, now, "signer certificate");
         checkKeyUsage(signer);
 
-        String cacheKey = claimed.id() + "/" + fingerprint(signer);
+        String cacheKey = claimed.id() + "/" + Certificates.fingerprint(signer);
         Validated earlier = validated.get(cacheKey);
         if (earlier != null && earlier.partner() == claimed && now.isBefore(earlier.until())) {
             return claimed;
@@ -189,14 +186,6 @@ public final class SignerTrust {
         return new PackageRejected(RejectReason.UNKNOWN_SIGNER, "signer certificate " + Certificates.describe(signer)
                 + " issued by '" + signer.getIssuerX500Principal().getName() + "' is neither pinned for partner '" + partner.id()
                 + "' nor issued under one of its trust anchors; the partner must register this certificate or its CA with the gateway administrators");
-    }
-
-    private static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot fingerprint a certificate", e);
-        }
     }
 
     private static String causeText(Throwable e) {

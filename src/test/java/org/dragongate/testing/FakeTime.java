@@ -14,8 +14,24 @@ import org.dragongate.delivery.Sleeper;
 public final class FakeTime extends Clock implements Sleeper {
     public static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
-    private Instant now = START;
+    private final Instant start;
+    private Instant now;
     private final List<Duration> waits = new ArrayList<>();
+
+    public FakeTime() {
+        this(START);
+    }
+
+    /** Time from {@code start}, for tests whose subject is relative to the real date (certificates made now). */
+    public FakeTime(Instant start) {
+        this.start = start;
+        this.now = start;
+    }
+
+    /** Jumps to {@code instant}, for tests that look at a moment rather than at waits. */
+    public synchronized void set(Instant instant) {
+        now = instant;
+    }
 
     @Override
     public synchronized void sleep(Duration wait) {
@@ -28,7 +44,7 @@ public final class FakeTime extends Clock implements Sleeper {
     }
 
     public synchronized Duration elapsed() {
-        return Duration.between(START, now);
+        return Duration.between(start, now);
     }
 
     @Override

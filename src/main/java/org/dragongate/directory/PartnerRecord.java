@@ -1,0 +1,24 @@
+package org.dragongate.directory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A partner as the directory holds it.
+ *
+ * @param sftpAccount the partner's SFTP account, whose home is its folder under the gateway's inbox
+ * @param status      {@link #ACTIVE} or {@link #SUSPENDED}
+ */
+public record PartnerRecord(String id, String name, String country, String sftpAccount, String status,
+                            boolean allowLegacyKeyTransport, List<String> mailAddresses, Instant updatedAt) {
+    public static final String ACTIVE = "ACTIVE";
+    public static final String SUSPENDED = "SUSPENDED";
+
+    public PartnerRecord {
+        mailAddresses = List.copyOf(mailAddresses);
+    }
+
+    public boolean active() {
+        return ACTIVE.equals(status);
+    }
+}
