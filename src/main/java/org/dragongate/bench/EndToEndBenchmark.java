@@ -34,6 +34,8 @@ import org.dragongate.gateway.GatewayApplication;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.store.Database;
 import org.dragongate.store.DatabaseSettings;
+import org.dragongate.trust.Partner;
+import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.PartnerDirectoryFile;
 
 /**
@@ -184,7 +186,8 @@ public final class EndToEndBenchmark {
         PackageOpener opener = new PackageOpener(
                 GatewayKeys.of(KeyFiles.load(ExamplePki.gatewayDir(settings.keys()).resolve("encryption.p12"),
                         ExamplePki.DEMO_PASSWORD.toCharArray(), null)),
-                PartnerDirectoryFile.load(settings.config().resolveSibling("partners.yaml")), AlgorithmPolicy.strict(),
+                PartnerDirectory.of(PartnerDirectoryFile.read(settings.config().resolveSibling("partners.yaml")).stream()
+                        .map(PartnerDirectoryFile.Entry::partner).toArray(Partner[]::new)), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), spool, Clock.systemUTC());
         List<BenchPackage> small = packages.stream().filter(p -> !p.large()).toList();
         double smallRate = Double.NaN;
