@@ -200,7 +200,7 @@ class MailIntakeIT {
         overrides.put("gateway.data-dir", dataDir().toString());
         // No partner mappings: intake tests send canonical notices from every partner.
         overrides.put("gateway.mappings-dir", dataDir().resolveSibling("no-mappings").toString());
-        overrides.put("gateway.partners-file", writePartners().toString());
+        overrides.put("gateway.partners-file", GatewayFixture.writePartners(base).toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
         overrides.put("gateway.signing-key", pki.gatewayFile("signing.p12").toString());
@@ -216,21 +216,6 @@ class MailIntakeIT {
 
     private Path dataDir() {
         return base.resolve("data");
-    }
-
-    private Path writePartners() throws IOException {
-        TestPki pki = TestPki.shared();
-        StringBuilder yaml = new StringBuilder("partners:\n");
-        for (ExamplePki.PartnerInfo partner : ExamplePki.PARTNERS) {
-            yaml.append("  - id: ").append(partner.id()).append('\n');
-            yaml.append("    trustAnchors: ['").append(pki.partnerFile(partner.id(), ExamplePki.CA_CERT_FILE)).append("']\n");
-            Path crl = pki.partnerFile(partner.id(), ExamplePki.CA_CRL_FILE);
-            if (Files.exists(crl)) {
-                yaml.append("    crls: ['").append(crl).append("']\n");
-            }
-            yaml.append("    mailAddresses: ['").append(partner.mailAddress()).append("']\n");
-        }
-        return Files.writeString(base.resolve("partners.yaml"), yaml.toString(), StandardCharsets.UTF_8);
     }
 
     private void awaitPolls(int polls) {

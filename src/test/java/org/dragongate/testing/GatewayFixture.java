@@ -108,7 +108,7 @@ public final class GatewayFixture implements AutoCloseable {
         overrides.put("gateway.data-dir", dataDir().toString());
         // No partner mappings: intake tests send canonical notices from every partner.
         overrides.put("gateway.mappings-dir", dataDir().resolveSibling("no-mappings").toString());
-        overrides.put("gateway.partners-file", writePartners().toString());
+        overrides.put("gateway.partners-file", writePartners(base).toString());
         overrides.put("gateway.keys", pki.gatewayFile("encryption.p12") + "," + pki.gatewayFile("encryption-ec.p12"));
         overrides.put("gateway.key-password", ExamplePki.DEMO_PASSWORD);
         overrides.put("gateway.signing-key", pki.gatewayFile("signing.p12").toString());
@@ -407,7 +407,8 @@ public final class GatewayFixture implements AutoCloseable {
         return Duration.between(start, Instant.now());
     }
 
-    private Path writePartners() throws IOException {
+    /** The example partners, trusted through the test PKI's CAs and CRLs, as a partners file in {@code dir}. */
+    public static Path writePartners(Path dir) throws IOException {
         TestPki pki = TestPki.shared();
         StringBuilder yaml = new StringBuilder("partners:\n");
         for (ExamplePki.PartnerInfo partner : ExamplePki.PARTNERS) {
@@ -419,7 +420,7 @@ public final class GatewayFixture implements AutoCloseable {
             }
             yaml.append("    mailAddresses: ['").append(partner.mailAddress()).append("']\n");
         }
-        return Files.writeString(base.resolve("partners.yaml"), yaml.toString(), StandardCharsets.UTF_8);
+        return Files.writeString(dir.resolve("partners.yaml"), yaml.toString(), StandardCharsets.UTF_8);
     }
 
     @Override
