@@ -2,23 +2,21 @@ package org.dragongate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dragongate.cli.OpenCommand;
 import org.dragongate.crypto.KeyMaterial;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.testing.OpenSsl;
+import org.dragongate.testing.ContactPointOpen;
+import org.dragongate.testing.ContactPointOpen.Opened;
 import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** What a contact point receives: the gateway's signature, encrypted for it alone, opened with our own {@code open} command. */
 class DeliverySealerTest {
@@ -116,23 +114,7 @@ class DeliverySealerTest {
                 PKI.contactPointKey(contactPointId).certificate(), null);
     }
 
-    private record Opened(int exit, String stderr) {
-    }
-
-    /** The {@code open} command exactly as a contact point runs it: {@code open --key <its p12> --trust <gateway ca.pem>}. */
     private Opened open(String contactPointId, Path sealed, Path out) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new OpenCommand()).execute(
-                    "--key", PKI.contactPointFile(contactPointId, ExamplePki.ENCRYPTION + ".p12").toString(),
-                    "--key-password", ExamplePki.DEMO_PASSWORD,
-                    "--trust", PKI.gatewayFile(ExamplePki.CA_CERT_FILE).toString(),
-                    "--work-dir", dir.toString(), "--out", out.toString(), sealed.toString());
-            return new Opened(exit, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        return ContactPointOpen.open(contactPointId, sealed, out, dir);
     }
 }

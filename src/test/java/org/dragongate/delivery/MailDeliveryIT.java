@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,17 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.dragongate.cli.OpenCommand;
 import org.dragongate.crypto.KeyFiles;
 import org.dragongate.demo.EmbeddedMailServer;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.testing.OpenSsl;
+import org.dragongate.testing.ContactPointOpen;
+import org.dragongate.testing.ContactPointOpen.Opened;
 import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** S/MIME delivery to a GreenMail mailbox, opened the way the contact point opens it: the saved attachment and {@code dragongate open}. */
 class MailDeliveryIT {
@@ -215,24 +213,8 @@ class MailDeliveryIT {
         return server.greenMail().getReceivedMessages()[0];
     }
 
-    private record Opened(int exit, String stderr) {
-    }
-
-    /** {@code open} exactly as the contact point runs it on the saved attachment. */
     private Opened open(Path sealed, Path out) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new OpenCommand()).execute(
-                    "--key", PKI.contactPointFile(ExamplePki.VN_ENV_POLICE, ExamplePki.ENCRYPTION + ".p12").toString(),
-                    "--key-password", ExamplePki.DEMO_PASSWORD,
-                    "--trust", PKI.gatewayFile(ExamplePki.CA_CERT_FILE).toString(),
-                    "--work-dir", dir.toString(), "--out", out.toString(), sealed.toString());
-            return new Opened(exit, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        return ContactPointOpen.open(ExamplePki.VN_ENV_POLICE, sealed, out, dir);
     }
 
     /**

@@ -2,9 +2,7 @@ package org.dragongate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,16 +13,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dragongate.cli.OpenCommand;
 import org.dragongate.crypto.KeyFiles;
 import org.dragongate.demo.EmbeddedSftpServer;
 import org.dragongate.pki.ExamplePki;
+import org.dragongate.testing.ContactPointOpen;
+import org.dragongate.testing.ContactPointOpen.Opened;
 import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Delivery to a contact point's folder on a real SFTP server (MINA SSHD): what arrives, under which
@@ -213,23 +211,7 @@ class SftpDeliveryIT {
         }
     }
 
-    private record Opened(int exit, String stderr) {
-    }
-
-    /** The {@code open} command as the contact point runs it: its own key, the gateway CA as trust anchor. */
     private Opened open(Path sealed, Path out) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new OpenCommand()).execute(
-                    "--key", PKI.contactPointFile(CP, ExamplePki.ENCRYPTION + ".p12").toString(),
-                    "--key-password", ExamplePki.DEMO_PASSWORD,
-                    "--trust", PKI.gatewayFile(ExamplePki.CA_CERT_FILE).toString(),
-                    "--work-dir", dir.toString(), "--out", out.toString(), sealed.toString());
-            return new Opened(exit, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        return ContactPointOpen.open(CP, sealed, out, dir);
     }
 }
