@@ -1,7 +1,6 @@
 package org.dragongate.gateway;
 
 import org.dragongate.delivery.DeliveryOutcome;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -46,14 +45,6 @@ public final class ReceiptStage {
                 .toList();
         Receipt receipt = Receipt.accepted(received.sha256(), partner.id(), notices, clock.instant());
         record(received, receipt, sender.send(receipt, received.channel(), partner));
-    }
-
-    /**
-     * The route's form: the notices folder is no longer read (the registry knows what each notice
-     * came to); kept so {@code routes/gateway.camel.yaml} calls it unchanged.
-     */
-    public void accepted(ReceivedPackage received, Path noticesFolder) throws SQLException {
-        accepted(received);
     }
 
     public void refused(ReceivedPackage received, PackageRejected refusal) throws SQLException {
