@@ -1,9 +1,7 @@
 package org.dragongate.delivery;
 
-import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -14,12 +12,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Properties;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.dragongate.mail.SmtpRelay;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -48,37 +46,8 @@ public final class MailDelivery implements DeliveryChannel {
      * @param startTls require STARTTLS: with it, the login and the message never cross the network in clear
      */
     public MailDelivery(String smtpHost, int smtpPort, String fromAddress, Duration timeout, String user, String password, boolean startTls) {
-        try {
-            this.from = new InternetAddress(fromAddress, true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("delivery mail sender is not a mail address: " + fromAddress, e);
-        }
-        String millis = Long.toString(timeout.toMillis());
-        Properties settings = new Properties();
-        settings.put("mail.smtp.host", smtpHost);
-        settings.put("mail.smtp.port", Integer.toString(smtpPort));
-        settings.put("mail.smtp.from", from.getAddress());
-        // Without these, a relay that accepts the connection and then says nothing blocks the worker forever.
-        settings.put("mail.smtp.connectiontimeout", millis);
-        settings.put("mail.smtp.timeout", millis);
-        settings.put("mail.smtp.writetimeout", millis);
-        if (startTls) {
-            settings.put("mail.smtp.starttls.enable", "true");
-            settings.put("mail.smtp.starttls.required", "true");
-            settings.put("mail.smtp.ssl.checkserveridentity", "true");
-        }
-        Authenticator login = null;
-        if (user != null) {
-            settings.put("mail.smtp.auth", "true");
-            PasswordAuthentication credentials = new PasswordAuthentication(user, password);
-            login = new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return credentials;
-                }
-            };
-        }
-        this.session = Session.getInstance(settings, login);
+        this.from = SmtpRelay.sender(fromAddress, "delivery mail sender");
+        this.session = SmtpRelay.session(smtpHost, smtpPort, from, timeout, user, password, startTls);
     }
 
     @Override

@@ -15,5 +15,7 @@ public enum AuditEvent {
     DEAD_LETTERED,
     REDRIVEN,
     RECEIPT_SENT,
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    /** Administrators were warned that a certificate expires soon, or has expired (once per certificate and threshold). */
+    EXPIRY_WARNING
 }
