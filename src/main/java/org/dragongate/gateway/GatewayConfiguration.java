@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -25,6 +26,14 @@ import org.dragongate.crypto.KeyFiles;
 import org.dragongate.crypto.KeyMaterial;
 import org.dragongate.crypto.OpenLimits;
 import org.dragongate.crypto.PackageOpener;
+import org.dragongate.expiry.CertificateExpiry;
+import org.dragongate.expiry.CertificateInventory;
+import org.dragongate.expiry.ContactPointCertificateInventory;
+import org.dragongate.expiry.ExpiryMail;
+import org.dragongate.expiry.ExpiryThresholds;
+import org.dragongate.expiry.ExpiryWatch;
+import org.dragongate.expiry.GatewayCertificateInventory;
+import org.dragongate.expiry.PartnerCertificateInventory;
 import org.dragongate.intake.PackageArchive;
 import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
@@ -205,6 +214,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "database.schema", defaultValue = NONE)
     String databaseSchema;
 
+    /** Administrators' addresses for certificate expiry warnings, comma-separated; unset: the warnings are only logged. */
+    @PropertyInject(value = "expiry.mail-to", defaultValue = NONE)
+    String expiryMailTo;
+
     private final Clock clock = Clock.systemUTC();
     private PartnerDirectory directory;
     private PackageIntake intake;
@@ -218,6 +231,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private NoticeRegistry noticeRegistry;
     private PackageRecords packageRecords;
     private QueueBroker queueBroker;
+    private CertificateExpiry certificateExpiry;
 
     /** The broker starts before the routes and stops after them: a Camel service, stopped once the routes have stopped. */
     @Override
@@ -338,6 +352,34 @@ public class GatewayConfiguration implements CamelConfiguration {
                     timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), packageRecords(), clock);
         }
         return receiptStage;
+    }
+
+    /** Every watched certificate's expiry status (partners', contact points', the gateway's own), for the watch and the API. */
+    @BindToRegistry("certificateExpiry")
+    public synchronized CertificateExpiry certificateExpiry() {
+        if (certificateExpiry == null) {
+            List<GatewayCertificateInventory.GatewayKey> ownKeys = new ArrayList<>();
+            List<String> keyFiles = keyFiles();
+            List<KeyMaterial> decryption = gatewayKeys().active();
+            for (int i = 0; i < keyFiles.size(); i++) {
+                ownKeys.add(GatewayCertificateInventory.GatewayKey.decryption(keyFiles.get(i), decryption.get(i)));
+            }
+            ownKeys.add(GatewayCertificateInventory.GatewayKey.signing(signingKey, signingKey()));
+            // One small source per owner kind: each can be swapped for a database-backed one on its own.
+            CertificateInventory inventory = CertificateInventory.of(
+                    new PartnerCertificateInventory(new PartnerRegistry(database(), new AuditTrail(clock), clock)),
+                    new ContactPointCertificateInventory(contactPoints()),
+                    new GatewayCertificateInventory(ownKeys));
+            certificateExpiry = new CertificateExpiry(inventory, ExpiryThresholds.defaults(), clock);
+        }
+        return certificateExpiry;
+    }
+
+    @BindToRegistry("expiryWatch")
+    public ExpiryWatch expiryWatch() {
+        ExpiryMail mail = optional(expiryMailTo) == null ? null
+                : ExpiryMail.through(smtpHost, smtpPort, deliveryFrom, expiryMailTo, Duration.ofSeconds(deliveryTimeoutSeconds), clock);
+        return new ExpiryWatch(certificateExpiry(), database(), new AuditTrail(clock), mail, clock, instanceId());
     }
 
     /** The tracking database, migrated on open; its pool is closed when the gateway stops. */
@@ -464,14 +506,18 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     private GatewayKeys gatewayKeys() {
         List<KeyMaterial> material = new ArrayList<>();
-        for (String file : keys.split(",")) {
+        for (String file : keyFiles()) {
             try {
-                material.add(KeyFiles.load(Path.of(file.strip()), keyPassword.toCharArray(), null));
+                material.add(KeyFiles.load(Path.of(file), keyPassword.toCharArray(), null));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load gateway key " + file.strip(), e);
+                throw new UncheckedIOException("cannot load gateway key " + file, e);
             }
         }
         return new GatewayKeys(material);
+    }
+
+    private List<String> keyFiles() {
+        return Arrays.stream(keys.split(",")).map(String::strip).toList();
     }
 
     private static String optional(String setting) {
