@@ -126,6 +126,6 @@ public final class ExpiryWatch {
         WatchedCertificate certificate = status.certificate();
         return status.summary() + ": " + certificate.ownerKind() + " " + certificate.ownerId() + " " + certificate.purpose()
                 + " '" + certificate.subject() + "' sha256 " + certificate.shortSha256() + ", not after " + certificate.notAfter()
-                + ", " + Math.max(0, status.daysLeft()) + " days left";
+                + ", days left " + Math.max(0, status.daysLeft());
     }
 }
