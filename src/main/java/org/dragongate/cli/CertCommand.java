@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cert", mixinStandardHelpOptions = true,
-        description = "Partners' certificates: trust anchors (CAs) and pinned signers, each used only inside its window of use.",
-        subcommands = {CertCommand.Import.class, CertCommand.ListCertificates.class, CertCommand.Revoke.class, CertCommand.Remove.class})
+        description = {"Partners' certificates: trust anchors (CAs) and pinned signers, each used only inside its window of use.",
+                "'cert expiry' lists when every certificate the gateway watches expires: partners', contact points' and its own."},
+        subcommands = {CertCommand.Import.class, CertCommand.ListCertificates.class, CertCommand.Revoke.class, CertCommand.Remove.class,
+                CertExpiryCommand.class})
 public final class CertCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
