@@ -77,13 +77,8 @@ public final class MailDelivery implements DeliveryChannel {
     /** The message: the CMS itself, base64, as the single S/MIME part (no multipart wrapper, RFC 8551 section 3.2). */
     private MimeMessage message(SealedDelivery delivery, InternetAddress to, String smimeType) throws MessagingException {
         String messageId = messageId(delivery);
-        MimeMessage mail = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                // The default is random per attempt; a stable id lets the receiver recognise a re-sent notice.
-                setHeader("Message-ID", messageId);
-            }
-        };
+        // The default is random per attempt; a stable id lets the receiver recognise a re-sent notice.
+        MimeMessage mail = SmtpRelay.withStableId(session, messageId);
         mail.setFrom(from);
         mail.setRecipient(Message.RecipientType.TO, to);
         mail.setSubject("Dragongate notice " + delivery.noticeId(), "UTF-8");

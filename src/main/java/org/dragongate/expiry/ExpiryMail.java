@@ -54,13 +54,7 @@ public final class ExpiryMail implements WarningMail {
 
     @Override
     public void send(ExpiryStatus status) throws MessagingException {
-        String messageId = messageId(status);
-        MimeMessage mail = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
+        MimeMessage mail = SmtpRelay.withStableId(session, messageId(status));
         mail.setFrom(from);
         mail.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
         mail.setSubject(subject(status), "UTF-8");

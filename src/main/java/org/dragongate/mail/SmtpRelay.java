@@ -1,10 +1,12 @@
 package org.dragongate.mail;
 
 import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -57,5 +59,15 @@ public final class SmtpRelay {
             };
         }
         return Session.getInstance(settings, login);
+    }
+
+    /** A message with the same Message-ID on every attempt (the default is random per send), so a receiver can recognise a repeat. */
+    public static MimeMessage withStableId(Session session, String messageId) {
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
     }
 }

@@ -2,8 +2,6 @@ package org.dragongate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cert expiry} as an administrator runs it: every watched certificate in one table, soonest first. */
 class CertExpiryCommandTest {
@@ -38,8 +35,8 @@ class CertExpiryCommandTest {
     @TempDir
     Path files;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private String out = "";
+    private String err = "";
     private String partnerSha;
     private String contactPointSha;
 
@@ -113,16 +110,9 @@ class CertExpiryCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", dataDir.toString()))
-                .toArray(String[]::new);
-        CommandLine cli = DragongateCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(withData);
-        cli.getOut().flush();
-        cli.getErr().flush();
-        return exit;
+        CommandRun run = CommandRun.withDataDir(dataDir, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 }
