@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.dragongate.directory.CertificateKind;
 import org.dragongate.directory.CertificateRecord;
-import org.dragongate.directory.DirectoryException;
 import org.dragongate.directory.PartnerCertificates;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.UseWindow;
@@ -57,14 +56,7 @@ public final class CertCommand implements Runnable {
 
         @Override
         int run(PartnerRegistry registry, PrintWriter out) throws SQLException, IOException {
-            char[] password = null;
-            if (passwordEnv != null) {
-                String value = System.getenv(passwordEnv);
-                if (value == null) {
-                    throw new DirectoryException(DirectoryException.Problem.INVALID_INPUT, "environment variable " + passwordEnv + " is not set");
-                }
-                password = value.toCharArray();
-            }
+            char[] password = secret(passwordEnv);
             var options = new PartnerCertificates.ImportOptions(kind == null ? null : CertificateKind.of(kind),
                     new UseWindow(UseWindow.parse(useFrom), UseWindow.parse(useUntil)), allowExpired);
             var imported = registry.certificates().importCertificate(partner, read(file), file.toString(), password, options,

@@ -244,6 +244,18 @@ public class GatewayConfiguration implements CamelConfiguration {
         return directory;
     }
 
+    /** The contact points in the database, as the gateway routes and delivers with them now. */
+    @BindToRegistry("contactPointDirectory")
+    public ContactPointDirectory contactPointDirectory() {
+        return contactPoints();
+    }
+
+    /** The gateway's keys as read last from the database: what opens packages and what signs, now. */
+    @BindToRegistry("gatewayKeyring")
+    public Supplier<Keyring> gatewayKeyring() {
+        return keyring();
+    }
+
     @BindToRegistry("packageIntake")
     public synchronized PackageIntake packageIntake() {
         if (intake == null) {
