@@ -62,7 +62,7 @@ final class KeyGenerator {
                 generator.initialize(new ECGenParameterSpec("secp256r1"), random);
             }
             KeyPair keys = generator.generateKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, "Dragongate").build();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Dragongate").addRDN(BCStyle.CN, commonName).build();
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(127, random).add(BigInteger.ONE),
                     Date.from(now.minus(BACKDATE)), Date.from(now.plus(validity)), subject, keys.getPublic());
