@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * without a restart. If it cannot be read again, the last one read stays in use and the failure is
  * logged: a database hiccup must not empty the gateway's directory or keyring.
  *
- * @param <T> what is read; immutable, so readers may keep the instance they got
+ * @param <T> what is read; immutable, so readers may keep the instance they got. (Not a {@code Supplier}: Camel would take a
+ *            bean that is one for a lazy factory of its value.)
  */
-public final class Refreshing<T> implements Supplier<T> {
+public final class Refreshing<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Refreshing.class);
 
     /** How it is read, e.g. {@link PartnerRegistry#load()}. */
@@ -54,7 +54,7 @@ public final class Refreshing<T> implements Supplier<T> {
         }
     }
 
-    @Override
+    /** What was read last, read again first when it is older than the refresh interval. */
     public T get() {
         Snapshot<T> now = snapshot;
         if (clock.instant().isBefore(now.readAt().plus(refresh))) {

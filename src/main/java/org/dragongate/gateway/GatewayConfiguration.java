@@ -34,6 +34,7 @@ import org.dragongate.delivery.RetryPolicy;
 import org.dragongate.receipt.ReceiptSender;
 import org.dragongate.routing.ContactPointDirectory;
 import org.dragongate.routing.ContactPointRouter;
+import org.dragongate.routing.RoutingRules;
 import org.dragongate.routing.RoutingRulesFile;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -212,6 +213,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private RefreshingContactPointDirectory contactPointDirectory;
     private ReceiptStage receiptStage;
     private Refreshing<Keyring> keyring;
+    private Refreshing<RoutingRules> routingRules;
     private Quarantine quarantine;
     private Database database;
     private DeliveryStore deliveryStore;
@@ -252,7 +254,7 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     /** The gateway's keys as read last from the database: what opens packages and what signs, now. */
     @BindToRegistry("gatewayKeyring")
-    public Supplier<Keyring> gatewayKeyring() {
+    public Refreshing<Keyring> gatewayKeyring() {
         return keyring();
     }
 
@@ -458,20 +460,28 @@ public class GatewayConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Routes with {@code config/routing.yaml}, checked against the contact-point directory: at start a
-     * rule naming an unknown contact point stops the gateway; afterwards the file is read again with the
-     * directory, so a contact point added and named in a rule receives notices without a restart (a file
-     * that no longer checks out is logged and the last good rules stay).
+     * The routing rules of {@code config/routing.yaml}, checked against the contact-point directory: at
+     * start a rule naming an unknown contact point stops the gateway; afterwards the file is read again
+     * with the directory, so a contact point added and named in a rule receives notices without a
+     * restart (a file that no longer checks out is logged and the last good rules stay).
      */
-    private ContactPointRouter contactPointRouter() {
-        RefreshingContactPointDirectory directory = contactPoints();
-        Path file = Path.of(routingFile);
-        try {
-            return new ContactPointRouter(new Refreshing<>("the routing rules " + file, () -> RoutingRulesFile.load(file, directory.current()),
-                    refresh(), clock));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+    @BindToRegistry("routingRules")
+    public synchronized Refreshing<RoutingRules> routingRules() {
+        if (routingRules == null) {
+            RefreshingContactPointDirectory directory = contactPoints();
+            Path file = Path.of(routingFile);
+            try {
+                routingRules = new Refreshing<>("the routing rules " + file, () -> RoutingRulesFile.load(file, directory.current()), refresh(), clock);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
+        return routingRules;
+    }
+
+    private ContactPointRouter contactPointRouter() {
+        Refreshing<RoutingRules> rules = routingRules();
+        return new ContactPointRouter(rules::get);
     }
 
     private Duration refresh() {
