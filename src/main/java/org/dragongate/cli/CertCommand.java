@@ -120,10 +120,14 @@ public final class CertCommand implements Runnable {
 
     static String line(CertificateRecord certificate) {
         Instant now = Instant.now();
-        String state = CertificateRecord.REVOKED.equals(certificate.status()) ? "REVOKED"
-                : certificate.inUseAt(now) ? "IN-USE" : now.isBefore(certificate.useFrom()) ? "NOT-YET" : "ENDED";
+        String state = state(CertificateRecord.REVOKED.equals(certificate.status()), certificate.inUseAt(now), now.isBefore(certificate.useFrom()));
         return String.format("%-12s %-6s %s  %-7s used %s to %s  '%s' (serial %s)%s", certificate.partnerId(), certificate.kind().word(),
                 certificate.sha256(), state, certificate.useFrom(), certificate.useUntil(), certificate.subject(), certificate.serial(),
                 certificate.revokedReason() == null ? "" : "  revoked " + certificate.revokedAt() + ": " + certificate.revokedReason());
+    }
+
+    /** A certificate's state now, as the list commands show it: REVOKED, IN-USE, NOT-YET or ENDED. */
+    static String state(boolean revoked, boolean inUse, boolean notYet) {
+        return revoked ? "REVOKED" : inUse ? "IN-USE" : notYet ? "NOT-YET" : "ENDED";
     }
 }

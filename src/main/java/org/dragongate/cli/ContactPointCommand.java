@@ -273,8 +273,7 @@ public final class ContactPointCommand implements Runnable {
 
     static String line(ContactPointCertificateRecord certificate) {
         Instant now = Instant.now();
-        String state = certificate.revokedAt() != null ? "REVOKED"
-                : certificate.inUseAt(now) ? "IN-USE" : now.isBefore(certificate.useFrom()) ? "NOT-YET" : "ENDED";
+        String state = CertCommand.state(certificate.revokedAt() != null, certificate.inUseAt(now), now.isBefore(certificate.useFrom()));
         return String.format("%-16s %s  %-7s used %s to %s  '%s' (serial %s)%s", certificate.contactPointId(), certificate.sha256(), state,
                 certificate.useFrom(), certificate.useUntil(), certificate.subject(), certificate.serial(),
                 certificate.revokedReason() == null ? "" : "  revoked " + certificate.revokedAt() + ": " + certificate.revokedReason());

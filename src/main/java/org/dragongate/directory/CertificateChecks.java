@@ -6,7 +6,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Locale;
 import org.dragongate.crypto.Certificates;
 import org.dragongate.directory.DirectoryException.Problem;
 
@@ -15,8 +14,6 @@ import org.dragongate.directory.DirectoryException.Problem;
  * contact point): expiry, a window of use within the validity, fingerprints as administrators type them.
  */
 final class CertificateChecks {
-    static final int MIN_PREFIX = 8;
-
     /** A window of use, resolved against the certificate's validity. */
     record Window(Instant from, Instant until) {
     }
@@ -60,12 +57,9 @@ final class CertificateChecks {
      * @param listCommand the command that shows the fingerprints, for the message
      */
     static String prefix(String fingerprint, String listCommand) {
-        String prefix = fingerprint == null ? "" : fingerprint.strip().toLowerCase(Locale.ROOT).replace(":", "");
-        if (!prefix.matches("[0-9a-f]{" + MIN_PREFIX + ",64}")) {
-            throw new DirectoryException(Problem.INVALID_INPUT, "'" + fingerprint + "' is not a SHA-256 fingerprint or a prefix of at least "
-                    + MIN_PREFIX + " hex digits ('" + listCommand + "' shows them)");
-        }
-        return prefix;
+        return Certificates.fingerprintPrefix(fingerprint).orElseThrow(() -> new DirectoryException(Problem.INVALID_INPUT, "'" + fingerprint
+                + "' is not a SHA-256 fingerprint or a prefix of at least " + Certificates.MIN_FINGERPRINT_PREFIX + " hex digits ('" + listCommand
+                + "' shows them)"));
     }
 
     static byte[] der(X509Certificate certificate) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.dragongate.crypto.Certificates;
 import org.dragongate.crypto.GatewayKeys;
 import org.dragongate.crypto.KeyMaterial;
@@ -38,7 +37,6 @@ public final class GatewayKeyRegistry {
     public static final String SUBJECT = "gateway-keys";
     private static final String COLUMNS = "sha256, purpose, status, algorithm, subject, issuer, serial, not_before, not_after, source,"
             + " created_at, activated_at, retired_at, retired_reason";
-    private static final int MIN_PREFIX = 8;
     private static final int KEY_ENCIPHERMENT = 2;
     private static final int KEY_AGREEMENT = 4;
     private static final int DIGITAL_SIGNATURE = 0;
@@ -275,11 +273,9 @@ public final class GatewayKeyRegistry {
     }
 
     private static GatewayKeyRecord one(Connection c, String fingerprint) throws SQLException {
-        String prefix = fingerprint == null ? "" : fingerprint.strip().toLowerCase(Locale.ROOT).replace(":", "");
-        if (!prefix.matches("[0-9a-f]{" + MIN_PREFIX + ",64}")) {
-            throw new GatewayKeyException(Problem.INVALID_INPUT, "'" + fingerprint + "' is not a SHA-256 fingerprint or a prefix of at least "
-                    + MIN_PREFIX + " hex digits ('gateway-key list' shows them)");
-        }
+        String prefix = Certificates.fingerprintPrefix(fingerprint).orElseThrow(() -> new GatewayKeyException(Problem.INVALID_INPUT, "'"
+                + fingerprint + "' is not a SHA-256 fingerprint or a prefix of at least " + Certificates.MIN_FINGERPRINT_PREFIX
+                + " hex digits ('gateway-key list' shows them)"));
         List<GatewayKeyRecord> found = select(c, " WHERE sha256 LIKE ?", prefix + "%");
         if (found.isEmpty()) {
             throw new GatewayKeyException(Problem.UNKNOWN_KEY, "the gateway has no key " + prefix + " ('gateway-key list' shows them)");
