@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.dragongate.directory.CertificateKind;
 import org.dragongate.directory.CertificateRecord;
-import org.dragongate.directory.DirectoryException;
 import org.dragongate.directory.PartnerCertificates;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.UseWindow;
@@ -59,14 +58,7 @@ public final class CertCommand implements Runnable {
 
         @Override
         int run(PartnerRegistry registry, PrintWriter out) throws SQLException, IOException {
-            char[] password = null;
-            if (passwordEnv != null) {
-                String value = System.getenv(passwordEnv);
-                if (value == null) {
-                    throw new DirectoryException(DirectoryException.Problem.INVALID_INPUT, "environment variable " + passwordEnv + " is not set");
-                }
-                password = value.toCharArray();
-            }
+            char[] password = secret(passwordEnv);
             var options = new PartnerCertificates.ImportOptions(kind == null ? null : CertificateKind.of(kind),
                     new UseWindow(UseWindow.parse(useFrom), UseWindow.parse(useUntil)), allowExpired);
             var imported = registry.certificates().importCertificate(partner, read(file), file.toString(), password, options,
@@ -130,10 +122,14 @@ public final class CertCommand implements Runnable {
 
     static String line(CertificateRecord certificate) {
         Instant now = Instant.now();
-        String state = CertificateRecord.REVOKED.equals(certificate.status()) ? "REVOKED"
-                : certificate.inUseAt(now) ? "IN-USE" : now.isBefore(certificate.useFrom()) ? "NOT-YET" : "ENDED";
+        String state = state(CertificateRecord.REVOKED.equals(certificate.status()), certificate.inUseAt(now), now.isBefore(certificate.useFrom()));
         return String.format("%-12s %-6s %s  %-7s used %s to %s  '%s' (serial %s)%s", certificate.partnerId(), certificate.kind().word(),
                 certificate.sha256(), state, certificate.useFrom(), certificate.useUntil(), certificate.subject(), certificate.serial(),
                 certificate.revokedReason() == null ? "" : "  revoked " + certificate.revokedAt() + ": " + certificate.revokedReason());
+    }
+
+    /** A certificate's state now, as the list commands show it: REVOKED, IN-USE, NOT-YET or ENDED. */
+    static String state(boolean revoked, boolean inUse, boolean notYet) {
+        return revoked ? "REVOKED" : inUse ? "IN-USE" : notYet ? "NOT-YET" : "ENDED";
     }
 }

@@ -1,12 +1,9 @@
 package org.dragongate.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.dragongate.directory.ContactPointRegistry;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.expiry.CertificateExpiry;
 import org.dragongate.expiry.CertificateInventory;
@@ -15,7 +12,9 @@ import org.dragongate.expiry.ExpiryStatus;
 import org.dragongate.expiry.ExpiryThresholds;
 import org.dragongate.expiry.GatewayCertificateInventory;
 import org.dragongate.expiry.PartnerCertificateInventory;
-import org.dragongate.routing.ContactPointDirectoryFile;
+import org.dragongate.keys.GatewayKeyRegistry;
+import org.dragongate.store.AuditTrail;
+import org.dragongate.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,29 +29,12 @@ final class CertExpiryCommand extends DirectoryCommand {
     @Option(names = "--within", paramLabel = "DAYS", description = "Only those with no more than DAYS whole days left (expired ones included).")
     Long within;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The gateway's settings, to find its keys and contact points (default ${DEFAULT-VALUE}).")
-    Path config = Path.of("config", "application.properties");
-
     @Override
-    int run(PartnerRegistry registry, PrintWriter out) throws SQLException, IOException {
-        GatewaySettings settings = GatewaySettings.load(config, System::getenv);
-        List<CertificateInventory> sources = new ArrayList<>(List.of(new PartnerCertificateInventory(registry)));
-        // The partners are in the database; the contact points and keys are files the gateway reads, which this machine
-        // may not hold: the rest is still listed, with a line saying what was left out.
-        try {
-            sources.add(new ContactPointCertificateInventory(ContactPointDirectoryFile.load(
-                    Path.of(settings.get("gateway.contact-points-file", "config/contact-points.yaml")))));
-        } catch (IOException | RuntimeException e) {
-            err().println("WARNING: contact points not listed: " + e.getMessage());
-        }
-        try {
-            List<Path> keys = Arrays.stream(settings.get("gateway.keys", "").split(",")).map(String::strip)
-                    .filter(file -> !file.isEmpty()).map(Path::of).toList();
-            sources.add(GatewayCertificateInventory.load(keys, Path.of(settings.get("gateway.signing-key", "keys-example/gateway/signing.p12")),
-                    settings.get("gateway.key-password", "").toCharArray()));
-        } catch (IOException | RuntimeException e) {
-            err().println("WARNING: gateway keys not listed (is GATEWAY_KEY_PASSWORD set?): " + e.getMessage());
-        }
+    int run(Database db, PrintWriter out) throws SQLException {
+        AuditTrail trail = new AuditTrail(clock);
+        List<CertificateInventory> sources = List.of(new PartnerCertificateInventory(new PartnerRegistry(db, trail, clock)),
+                new ContactPointCertificateInventory(new ContactPointRegistry(db, trail, clock)),
+                new GatewayCertificateInventory(new GatewayKeyRegistry(db, trail, clock, null)));
         CertificateExpiry expiry = new CertificateExpiry(CertificateInventory.of(sources.toArray(CertificateInventory[]::new)),
                 ExpiryThresholds.defaults(), clock);
         List<ExpiryStatus> statuses = within == null ? expiry.statuses() : expiry.within(within);

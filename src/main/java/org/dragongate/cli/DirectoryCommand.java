@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.dragongate.directory.DirectoryException;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -29,8 +31,13 @@ abstract class DirectoryCommand implements Callable<Integer> {
 
     final Clock clock = Clock.systemUTC();
 
-    /** The command's work; returns the exit code. */
-    abstract int run(PartnerRegistry registry, PrintWriter out) throws SQLException, IOException;
+    /** Where passwords are read from: the process environment, never the command line. */
+    UnaryOperator<String> environment = System::getenv;
+
+    /** A partner command's work; returns the exit code. Other commands override {@link #run(Database, PrintWriter)} instead. */
+    int run(PartnerRegistry registry, PrintWriter out) throws SQLException, IOException {
+        throw new UnsupportedOperationException(spec.name() + " works on the database itself");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -44,6 +51,23 @@ abstract class DirectoryCommand implements Callable<Integer> {
     /** For a command that needs more of the database than the registry. */
     int run(Database db, PrintWriter out) throws SQLException, IOException {
         return run(new PartnerRegistry(db, new AuditTrail(clock), clock), out);
+    }
+
+    /**
+     * The secret in the environment variable an option named, e.g. a PKCS#12 password.
+     *
+     * @return null when no variable was named
+     * @throws DirectoryException INVALID_INPUT when the variable is not set
+     */
+    char[] secret(String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String value = environment.apply(variable);
+        if (value == null) {
+            throw new DirectoryException(DirectoryException.Problem.INVALID_INPUT, "environment variable " + variable + " is not set");
+        }
+        return value.toCharArray();
     }
 
     PrintWriter err() {

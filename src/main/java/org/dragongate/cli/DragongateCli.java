@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Secure gateway for customs and law-enforcement intelligence packages.",
         subcommands = {RunCommand.class, DemoCommand.class, SealCommand.class, OpenCommand.class, QuarantineCommand.class,
                 SendMailCommand.class, DeadLetterCommand.class, AuditCommand.class, TraceCommand.class, PartnerCommand.class,
-                CertCommand.class, CrlCommand.class, KeysExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CertCommand.class, CrlCommand.class, ContactPointCommand.class, GatewayKeyCommand.class, KeysExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class DragongateCli implements Runnable {
     /** Exit code when a package is refused; distinct from usage errors (2) and failures (1). */
     public static final int EXIT_REJECTED = 3;
@@ -21,7 +21,22 @@ public final class DragongateCli implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new DragongateCli());
+        return commandLine(System::getenv);
+    }
+
+    /** @param environment where the commands read passwords from (tests give their own) */
+    static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new DragongateCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K created = defaults.create(type);
+                if (created instanceof DirectoryCommand command) {
+                    command.environment = environment;
+                }
+                return created;
+            }
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             // A person reads this: one line saying what went wrong, not a stack trace.
             line.getErr().println("ERROR: " + e.getMessage());

@@ -142,11 +142,6 @@ public final class PartnerCommand implements Runnable {
                     + " CRLs from " + file);
             return 0;
         }
-
-        @Override
-        int run(PartnerRegistry registry, PrintWriter out) {
-            throw new UnsupportedOperationException("the import works on the database itself");
-        }
     }
 
     static String line(PartnerRecord partner) {

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -46,16 +47,33 @@ final class EnvelopeOpener {
     private record OurKey(KeyMaterial key, List<RecipientId> ids) {
     }
 
-    private final GatewayKeys keys;
-    private final List<OurKey> ourKeys;
+    /** The keys of one moment with their recipient identifiers; worked out again only when the keys change. */
+    private record Keys(GatewayKeys keys, List<OurKey> ours) {
+        static Keys of(GatewayKeys keys) {
+            return new Keys(keys, keys.active().stream().map(key -> new OurKey(key, recipientIds(key.certificate()))).toList());
+        }
+    }
+
+    private final Supplier<GatewayKeys> current;
     private final AlgorithmPolicy policy;
     private final Provider bc;
+    private volatile Keys keys;
 
-    EnvelopeOpener(GatewayKeys keys, AlgorithmPolicy policy) {
-        this.keys = keys;
+    /** @param current the active keys as they are now (the gateway reads them again from its database); asked once per package */
+    EnvelopeOpener(Supplier<GatewayKeys> current, AlgorithmPolicy policy) {
+        this.current = current;
         this.policy = policy;
         this.bc = CryptoProviders.bouncyCastle();
-        this.ourKeys = keys.active().stream().map(key -> new OurKey(key, recipientIds(key.certificate()))).toList();
+    }
+
+    private Keys keys() {
+        GatewayKeys now = current.get();
+        Keys known = keys;
+        if (known == null || known.keys() != now) {
+            known = Keys.of(now);
+            keys = known;
+        }
+        return known;
     }
 
     Decrypting open(InputStream der, boolean legacyKeyTransportAllowed) throws IOException, CMSException, PackageRejected {
@@ -83,7 +101,8 @@ final class EnvelopeOpener {
         }
         policy.checkContentEncryption(contentAlgorithm);
 
-        for (OurKey ours : ourKeys) {
+        Keys keys = keys();
+        for (OurKey ours : keys.ours()) {
             KeyMaterial key = ours.key();
             RecipientInformation recipient = findRecipient(recipients, ours.ids());
             if (recipient == null) {
@@ -98,9 +117,17 @@ final class EnvelopeOpener {
             CMSTypedStream content = recipient.getContentStream(decryptor);
             return new Decrypting(content, AlgorithmPolicy.contentCipherName(contentAlgorithm.getAlgorithm()), key.certificate());
         }
+        for (GatewayKeys.Retired retired : keys.keys().retired()) {
+            if (findRecipient(recipients, recipientIds(retired.certificate())) != null) {
+                throw new PackageRejected(RejectReason.NOT_FOR_US, "the package is encrypted for the gateway key "
+                        + Certificates.describe(retired.certificate()) + ", retired on " + retired.retiredAt()
+                        + "; encrypt it for the current gateway certificate " + describeActive(keys.keys())
+                        + " published by the gateway administrators");
+            }
+        }
         throw new PackageRejected(RejectReason.NOT_FOR_US, "the package is not encrypted for any active gateway key ("
                 + recipients.size() + " recipient(s), none ours); encrypt it for the gateway certificate "
-                + describeActive() + " published by the gateway administrators");
+                + describeActive(keys.keys()) + " published by the gateway administrators");
     }
 
     private static RecipientInformation findRecipient(RecipientInformationStore store, List<RecipientId> ids) throws IOException {
@@ -133,7 +160,7 @@ final class EnvelopeOpener {
                 : SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getKeyIdentifier();
     }
 
-    private String describeActive() {
+    private static String describeActive(GatewayKeys keys) {
         List<String> names = new ArrayList<>();
         for (KeyMaterial key : keys.active()) {
             names.add(Certificates.describe(key.certificate()));

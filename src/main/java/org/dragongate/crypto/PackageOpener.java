@@ -42,6 +42,12 @@ public final class PackageOpener {
 
     public PackageOpener(GatewayKeys keys, PartnerDirectory directory, AlgorithmPolicy policy, OpenLimits limits,
                          Path workDir, Clock clock) {
+        this(() -> keys, directory, policy, limits, workDir, clock);
+    }
+
+    /** @param keys the active keys as they are now: the gateway reads them again from its database, so a rollover needs no restart */
+    public PackageOpener(java.util.function.Supplier<GatewayKeys> keys, PartnerDirectory directory, AlgorithmPolicy policy, OpenLimits limits,
+                         Path workDir, Clock clock) {
         this.envelopes = new EnvelopeOpener(keys, policy);
         this.signatures = new SignatureCheck(directory, new SignerTrust(directory, clock), policy, clock);
         this.directory = directory;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dragongate.crypto.KeyMaterial;
 import org.dragongate.crypto.PackageSealer;
 import org.dragongate.crypto.SealOptions;
@@ -14,10 +15,15 @@ import org.dragongate.crypto.SealOptions;
  * The contact point opens it with {@code dragongate open --key <its key> --trust <gateway CA>}.
  */
 public final class DeliverySealer {
-    private final KeyMaterial gatewaySigner;
+    private final Supplier<KeyMaterial> gatewaySigner;
     private final PackageSealer sealer = new PackageSealer();
 
     public DeliverySealer(KeyMaterial gatewaySigner) {
+        this(() -> gatewaySigner);
+    }
+
+    /** @param gatewaySigner the gateway's signing key as it is now: a new one signs from its activation on, without a restart */
+    public DeliverySealer(Supplier<KeyMaterial> gatewaySigner) {
         this.gatewaySigner = gatewaySigner;
     }
 
@@ -30,10 +36,11 @@ public final class DeliverySealer {
         // Notices are small documents (attachments travel by reference), so the sealed bytes are held in memory.
         ByteArrayOutputStream out = new ByteArrayOutputStream(noticeXml.length + 8 * 1024);
         ByteArrayInputStream content = new ByteArrayInputStream(noticeXml);
+        KeyMaterial signer = gatewaySigner.get();
         if (target.encryptionCertificate() == null) {
-            sealer.sign(gatewaySigner, content, SealOptions.Encoding.DER, out);
+            sealer.sign(signer, content, SealOptions.Encoding.DER, out);
         } else {
-            sealer.seal(gatewaySigner, List.of(target.encryptionCertificate()), content, SealOptions.defaults(), out);
+            sealer.seal(signer, List.of(target.encryptionCertificate()), content, SealOptions.defaults(), out);
         }
         return out.toByteArray();
     }

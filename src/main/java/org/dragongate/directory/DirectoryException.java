@@ -1,7 +1,7 @@
 package org.dragongate.directory;
 
 /**
- * A change to the partner directory that was refused, with a message an administrator can act on.
+ * A change to the partner or contact-point directory that was refused, with a message an administrator can act on.
  * Unchecked so that it can leave a database transaction, which it then rolls back whole.
  */
 public final class DirectoryException extends RuntimeException {
@@ -9,6 +9,8 @@ public final class DirectoryException extends RuntimeException {
     public enum Problem {
         UNKNOWN_PARTNER,
         PARTNER_EXISTS,
+        UNKNOWN_CONTACT_POINT,
+        CONTACT_POINT_EXISTS,
         MAIL_ADDRESS_TAKEN,
         INVALID_INPUT,
         NOT_A_CERTIFICATE,

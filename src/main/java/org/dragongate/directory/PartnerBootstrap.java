@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.dragongate.directory.PartnerCertificates.ImportOptions;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
-import org.dragongate.store.Sql;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectoryFile;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartnerBootstrap {
     /** Who the audit trail names for the gateway's own first import. */
-    public static final String ACTOR = "bootstrap";
+    public static final String ACTOR = FirstStart.ACTOR;
     private static final Logger LOG = LoggerFactory.getLogger(PartnerBootstrap.class);
 
     /** What an import registered; warnings name expired certificates kept on record. */
@@ -67,19 +66,10 @@ public final class PartnerBootstrap {
             return Optional.empty();
         }
         List<PartnerDirectoryFile.Entry> entries = PartnerDirectoryFile.read(yaml);
-        try {
-            Optional<Result> result = db.inTransaction(c -> Sql.exists(c, "SELECT 1 FROM partner") ? Optional.empty()
-                    : Optional.of(importEntries(c, entries, yaml, ACTOR)));
-            result.ifPresent(r -> LOG.info("partner directory imported from {}: {} partners, {} certificates, {} CRLs", yaml,
-                    r.partners(), r.certificates(), r.crls()));
-            return result;
-        } catch (SQLException e) {
-            if (Sql.isUniqueViolation(e)) {
-                LOG.info("another gateway instance imported the partner directory first");
-                return Optional.empty();
-            }
-            throw e;
-        }
+        Optional<Result> result = FirstStart.importIfEmpty(db, "partner", "the partner directory", c -> importEntries(c, entries, yaml, ACTOR));
+        result.ifPresent(r -> LOG.info("partner directory imported from {}: {} partners, {} certificates, {} CRLs", yaml,
+                r.partners(), r.certificates(), r.crls()));
+        return result;
     }
 
     private Result importEntries(Connection c, List<PartnerDirectoryFile.Entry> entries, Path yaml, String actor) throws SQLException {

@@ -1,10 +1,7 @@
 package org.dragongate.directory;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -34,7 +31,6 @@ import org.dragongate.store.Sql;
 public final class PartnerCertificates {
     private static final String COLUMNS = "partner_id, sha256, kind, subject, issuer, serial, not_before, not_after, use_from, use_until,"
             + " status, revoked_reason, revoked_at";
-    private static final int MIN_PREFIX = 8;
 
     /** What an import registered, and what the administrator should know about it (an expired certificate, say). */
     public record Imported(List<CertificateRecord> certificates, List<String> warnings) {
@@ -99,21 +95,13 @@ public final class PartnerCertificates {
             X509Certificate certificate = entry.getValue();
             Instant notBefore = certificate.getNotBefore().toInstant();
             Instant notAfter = certificate.getNotAfter().toInstant();
-            if (!now.isBefore(notAfter)) {
-                if (!options.allowExpired()) {
-                    throw new DirectoryException(Problem.EXPIRED, "certificate " + Certificates.describe(certificate) + " expired on "
-                            + notAfter + "; ask the partner for its current certificate (or give --allow-expired to keep it on record)");
-                }
-                warnings.add("certificate " + Certificates.describe(certificate) + " expired on " + notAfter
-                        + "; it is kept on record but never accepted");
+            String warning = CertificateChecks.expiry(certificate, now, options.allowExpired(), "ask the partner for its current certificate");
+            if (warning != null) {
+                warnings.add(warning);
             }
-            Instant useFrom = options.window().from() == null ? notBefore : options.window().from();
-            Instant useUntil = options.window().until() == null ? notAfter : options.window().until();
-            if (useFrom.isBefore(notBefore) || useUntil.isAfter(notAfter) || !useFrom.isBefore(useUntil)) {
-                throw new DirectoryException(Problem.WINDOW_OUTSIDE_VALIDITY, "the window of use " + useFrom + " to " + useUntil
-                        + " must lie within the validity of " + Certificates.describe(certificate) + ", " + notBefore + " to " + notAfter
-                        + ", and end after it starts");
-            }
+            CertificateChecks.Window window = CertificateChecks.window(certificate, options.window());
+            Instant useFrom = window.from();
+            Instant useUntil = window.until();
             String sha256 = entry.getKey();
             List<CertificateRecord> existing = select(c, " WHERE partner_id = ? AND sha256 = ?", partnerId, sha256);
             if (!existing.isEmpty()) {
@@ -123,7 +111,7 @@ public final class PartnerCertificates {
             Sql.update(c, "INSERT INTO partner_certificate (" + COLUMNS + ", der, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     partnerId, sha256, kind.name(), Sql.cut(certificate.getSubjectX500Principal().getName(), 1024),
                     Sql.cut(certificate.getIssuerX500Principal().getName(), 1024), certificate.getSerialNumber().toString(16),
-                    notBefore, notAfter, useFrom, useUntil, CertificateRecord.ACTIVE, null, null, der(certificate), now);
+                    notBefore, notAfter, useFrom, useUntil, CertificateRecord.ACTIVE, null, null, CertificateChecks.der(certificate), now);
             CertificateRecord record = select(c, " WHERE partner_id = ? AND sha256 = ?", partnerId, sha256).get(0);
             trail.append(c, actor, AuditEvent.ADMIN_ACTION, PartnerRegistry.subject(partnerId), "certificate imported for partner " + partnerId
                     + ": " + record.describe() + " sha256 " + sha256 + ", issuer '" + record.issuer() + "', valid " + notBefore + " to "
@@ -238,7 +226,7 @@ public final class PartnerCertificates {
             Sql.bind(select, CertificateRecord.ACTIVE, now, now);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    action.accept(record(rs), (X509Certificate) decode(rs.getBytes(14), false));
+                    action.accept(record(rs), (X509Certificate) CertificateChecks.decode(rs.getBytes(14), false));
                 }
             }
         }
@@ -249,7 +237,7 @@ public final class PartnerCertificates {
         try (PreparedStatement select = c.prepareStatement("SELECT partner_id, der FROM partner_crl ORDER BY partner_id, this_update");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                crls.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add((X509CRL) decode(rs.getBytes(2), true));
+                crls.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add((X509CRL) CertificateChecks.decode(rs.getBytes(2), true));
             }
         }
         return crls;
@@ -271,11 +259,7 @@ public final class PartnerCertificates {
 
     /** The one certificate of the partner whose fingerprint starts with {@code fingerprint}. */
     private static CertificateRecord one(Connection c, String partnerId, String fingerprint) throws SQLException {
-        String prefix = fingerprint == null ? "" : fingerprint.strip().toLowerCase(java.util.Locale.ROOT).replace(":", "");
-        if (!prefix.matches("[0-9a-f]{" + MIN_PREFIX + ",64}")) {
-            throw new DirectoryException(Problem.INVALID_INPUT, "'" + fingerprint + "' is not a SHA-256 fingerprint or a prefix of at least "
-                    + MIN_PREFIX + " hex digits ('cert list' shows them)");
-        }
+        String prefix = CertificateChecks.prefix(fingerprint, "cert list");
         PartnerRegistry.find(c, partnerId);
         List<CertificateRecord> found = select(c, " WHERE partner_id = ? AND sha256 LIKE ?", partnerId, prefix + "%");
         if (found.isEmpty()) {
@@ -306,24 +290,6 @@ public final class PartnerCertificates {
         return new CertificateRecord(rs.getString(1), rs.getString(2), CertificateKind.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), Sql.instant(rs, 7), Sql.instant(rs, 8), Sql.instant(rs, 9), Sql.instant(rs, 10),
                 rs.getString(11), rs.getString(12), Sql.instant(rs, 13));
-    }
-
-    private static byte[] der(X509Certificate certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new DirectoryException(Problem.NOT_A_CERTIFICATE, "certificate " + Certificates.describe(certificate) + " cannot be encoded");
-        }
-    }
-
-    /** Bytes the directory wrote itself; one that no longer decodes is a damaged database, not an administrator's mistake. */
-    private static Object decode(byte[] der, boolean crl) throws SQLException {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            return crl ? factory.generateCRL(new ByteArrayInputStream(der)) : factory.generateCertificate(new ByteArrayInputStream(der));
-        } catch (GeneralSecurityException e) {
-            throw new SQLException("a stored " + (crl ? "CRL" : "certificate") + " of the partner directory does not decode: " + e.getMessage(), e);
-        }
     }
 
     private static String sha256(byte[] data) {

@@ -1,24 +1,29 @@
 package org.dragongate.expiry;
 
+import java.sql.SQLException;
 import java.util.List;
-import org.dragongate.routing.ContactPointDirectory;
+import org.dragongate.directory.CertificateRecord;
+import org.dragongate.directory.ContactPointRegistry;
 
-/** Contact points' encryption certificates, from the routing's contact point directory (the file today). */
+/**
+ * Contact points' encryption certificates from the directory in the database. A revoked one is left out:
+ * nothing is encrypted for it any more, so its expiry changes nothing.
+ */
 public final class ContactPointCertificateInventory implements CertificateInventory {
     static final String PURPOSE = "encryption";
 
-    private final ContactPointDirectory directory;
+    private final ContactPointRegistry registry;
 
-    public ContactPointCertificateInventory(ContactPointDirectory directory) {
-        this.directory = directory;
+    public ContactPointCertificateInventory(ContactPointRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
-    public List<WatchedCertificate> certificates() {
-        return directory.all().stream()
-                .filter(contactPoint -> contactPoint.encryptionCertificate().isPresent())
-                .map(contactPoint -> WatchedCertificate.of(OwnerKind.CONTACT_POINT, contactPoint.id(), PURPOSE,
-                        contactPoint.encryptionCertificate().get()))
+    public List<WatchedCertificate> certificates() throws SQLException {
+        return registry.certificates().list(null).stream()
+                .filter(record -> CertificateRecord.ACTIVE.equals(record.status()))
+                .map(record -> new WatchedCertificate(OwnerKind.CONTACT_POINT, record.contactPointId(), PURPOSE, record.sha256(),
+                        record.subject(), record.notAfter()))
                 .toList();
     }
 }

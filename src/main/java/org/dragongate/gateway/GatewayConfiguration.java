@@ -7,13 +7,8 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.http.HttpClient;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -21,8 +16,6 @@ import org.apache.camel.PropertyInject;
 import org.dragongate.convert.NoticeConverter;
 import org.dragongate.convert.PartnerFormats;
 import org.dragongate.crypto.AlgorithmPolicy;
-import org.dragongate.crypto.GatewayKeys;
-import org.dragongate.crypto.KeyFiles;
 import org.dragongate.crypto.KeyMaterial;
 import org.dragongate.crypto.OpenLimits;
 import org.dragongate.crypto.PackageOpener;
@@ -42,17 +35,14 @@ import org.dragongate.delivery.DeliverySealer;
 import org.dragongate.delivery.DeliveryWorker;
 import org.dragongate.delivery.HttpChannels;
 import org.dragongate.delivery.HttpDelivery;
-import org.dragongate.delivery.MutualTls;
 import org.dragongate.delivery.MailDelivery;
 import org.dragongate.delivery.SftpDelivery;
 import org.dragongate.delivery.TransportChannels;
 import org.dragongate.delivery.RetryPolicy;
 import org.dragongate.receipt.ReceiptSender;
-import org.dragongate.routing.ContactPoint;
 import org.dragongate.routing.ContactPointDirectory;
-import org.dragongate.routing.Credentials;
-import org.dragongate.routing.ContactPointDirectoryFile;
 import org.dragongate.routing.ContactPointRouter;
+import org.dragongate.routing.RoutingRules;
 import org.dragongate.routing.RoutingRulesFile;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -65,6 +55,14 @@ import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.RefreshingPartnerDirectory;
+import org.dragongate.directory.ContactPointBootstrap;
+import org.dragongate.directory.ContactPointRegistry;
+import org.dragongate.directory.RefreshingContactPointDirectory;
+import org.dragongate.directory.Refreshing;
+import org.dragongate.keys.GatewayKeyBootstrap;
+import org.dragongate.keys.GatewayKeyRegistry;
+import org.dragongate.keys.Keyring;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.dragongate.queue.CamelQueues;
@@ -92,18 +90,19 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "gateway.partners-file", defaultValue = NONE)
     String partnersFile;
 
-    /** How old the partner directory read from the database may get before it is read again. */
+    /** How old the partner and contact-point directories, the routing rules and the gateway keys read may get before they are read again. */
     @PropertyInject(value = "gateway.directory-refresh-seconds", defaultValue = "30")
     int directoryRefreshSeconds;
 
-    /** Comma-separated PKCS#12 or PEM files: every active decryption key (more than one during a rollover). */
+    /** Comma-separated PKCS#12 or PEM files: the decryption keys imported into the database on the first start, while it has no keys. */
     @PropertyInject("gateway.keys")
     String keys;
 
+    /** Opens the key files, and encrypts the gateway's keys at rest in the database (from the environment: GATEWAY_KEY_PASSWORD). */
     @PropertyInject("gateway.key-password")
     String keyPassword;
 
-    /** The gateway's signing key: deliveries and receipts are signed with it. */
+    /** The signing key imported into the database on the first start, while it has no keys. */
     @PropertyInject(value = "gateway.signing-key", defaultValue = "keys-example/gateway/signing.p12")
     String signingKey;
 
@@ -160,7 +159,8 @@ public class GatewayConfiguration implements CamelConfiguration {
     @PropertyInject(value = "delivery.from", defaultValue = "gateway@dragongate.example")
     String deliveryFrom;
 
-    @PropertyInject(value = "gateway.contact-points-file", defaultValue = "config/contact-points.yaml")
+    /** Imported into the database's contact-point directory on the first start, while that is empty; unset means no import. */
+    @PropertyInject(value = "gateway.contact-points-file", defaultValue = NONE)
     String contactPointsFile;
 
     @PropertyInject(value = "gateway.routing-file", defaultValue = "config/routing.yaml")
@@ -222,9 +222,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     private PartnerDirectory directory;
     private PackageIntake intake;
     private PackageArchive archive;
-    private ContactPointDirectory contactPointDirectory;
+    private RefreshingContactPointDirectory contactPointDirectory;
     private ReceiptStage receiptStage;
-    private KeyMaterial signingKeyMaterial;
+    private Refreshing<Keyring> keyring;
+    private Refreshing<RoutingRules> routingRules;
     private Quarantine quarantine;
     private Database database;
     private DeliveryStore deliveryStore;
@@ -248,7 +249,7 @@ public class GatewayConfiguration implements CamelConfiguration {
                     new PartnerBootstrap(database(), new AuditTrail(clock), clock).importIfEmpty(Path.of(partnersFile));
                 }
                 PartnerRegistry registry = new PartnerRegistry(database(), new AuditTrail(clock), clock);
-                directory = new RefreshingPartnerDirectory(registry::load, Duration.ofSeconds(directoryRefreshSeconds), clock);
+                directory = new RefreshingPartnerDirectory(registry::load, refresh(), clock);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
@@ -256,6 +257,18 @@ public class GatewayConfiguration implements CamelConfiguration {
             }
         }
         return directory;
+    }
+
+    /** The contact points in the database, as the gateway routes and delivers with them now. */
+    @BindToRegistry("contactPointDirectory")
+    public ContactPointDirectory contactPointDirectory() {
+        return contactPoints();
+    }
+
+    /** The gateway's keys as read last from the database: what opens packages and what signs, now. */
+    @BindToRegistry("gatewayKeyring")
+    public Refreshing<Keyring> gatewayKeyring() {
+        return keyring();
     }
 
     @BindToRegistry("packageIntake")
@@ -283,7 +296,8 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("openStage")
     public OpenStage openStage() {
-        PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
+        Refreshing<Keyring> keys = keyring();
+        PackageOpener opener = new PackageOpener(() -> keys.get().decryption(), partnerDirectory(), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), data("work"), clock);
         return new OpenStage(opener, data("opened"), packageRecords());
     }
@@ -358,18 +372,11 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("certificateExpiry")
     public synchronized CertificateExpiry certificateExpiry() {
         if (certificateExpiry == null) {
-            List<GatewayCertificateInventory.GatewayKey> ownKeys = new ArrayList<>();
-            List<String> keyFiles = keyFiles();
-            List<KeyMaterial> decryption = gatewayKeys().active();
-            for (int i = 0; i < keyFiles.size(); i++) {
-                ownKeys.add(GatewayCertificateInventory.GatewayKey.decryption(keyFiles.get(i), decryption.get(i)));
-            }
-            ownKeys.add(GatewayCertificateInventory.GatewayKey.signing(signingKey, signingKey()));
-            // One small source per owner kind: each can be swapped for a database-backed one on its own.
+            // One small source per owner kind, each reading its own table.
             CertificateInventory inventory = CertificateInventory.of(
                     new PartnerCertificateInventory(new PartnerRegistry(database(), new AuditTrail(clock), clock)),
-                    new ContactPointCertificateInventory(contactPoints()),
-                    new GatewayCertificateInventory(ownKeys));
+                    new ContactPointCertificateInventory(new ContactPointRegistry(database(), new AuditTrail(clock), clock)),
+                    new GatewayCertificateInventory(new GatewayKeyRegistry(database(), new AuditTrail(clock), clock, null)));
             certificateExpiry = new CertificateExpiry(inventory, ExpiryThresholds.defaults(), clock);
         }
         return certificateExpiry;
@@ -422,21 +429,9 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     /** Contact points that demand a client certificate get their own mutual-TLS client; the rest share one. */
     private HttpChannels httpChannels(ContactPointDirectory directory, Duration timeout) {
-        Map<String, HttpDelivery> mutual = new HashMap<>();
-        for (ContactPoint contactPoint : directory.all()) {
-            Optional<Credentials.ClientCertificate> certificate = contactPoint.credentials().clientCertificate();
-            if (certificate.isPresent()) {
-                try {
-                    HttpClient client = MutualTls.client(certificate.get().pkcs12(), certificate.get().password(System.getenv()),
-                            optional(trustStore) == null ? null : Path.of(trustStore),
-                            Objects.requireNonNullElse(optional(trustStorePassword), "").toCharArray(), timeout);
-                    mutual.put(contactPoint.id(), new HttpDelivery(client, timeout, clock));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("contact point " + contactPoint.id() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return new HttpChannels(new HttpDelivery(timeout, timeout, clock), mutual);
+        return new HttpChannels(new HttpDelivery(timeout, timeout, clock), new MutualTlsClients(directory,
+                optional(trustStore) == null ? null : Path.of(trustStore), Objects.requireNonNullElse(optional(trustStorePassword), "").toCharArray(),
+                timeout, clock));
     }
 
     /** Null (deliveries to sftp endpoints are then refused as dead letters) until the gateway has an SFTP identity. */
@@ -448,35 +443,83 @@ public class GatewayConfiguration implements CamelConfiguration {
                 optional(sftpPrivateKey) == null ? null : Path.of(sftpPrivateKey), timeout);
     }
 
-    /** The gateway's signing key, loaded once for deliveries and receipts alike. */
-    private synchronized KeyMaterial signingKey() {
-        if (signingKeyMaterial == null) {
-            try {
-                signingKeyMaterial = KeyFiles.load(Path.of(signingKey), keyPassword.toCharArray(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load the gateway signing key " + signingKey, e);
-            }
-        }
-        return signingKeyMaterial;
+    /** The gateway's signing key as it is now, for deliveries and receipts alike: the most recently activated one. */
+    private Supplier<KeyMaterial> signingKey() {
+        Refreshing<Keyring> keys = keyring();
+        return () -> keys.get().signing();
     }
 
-    private synchronized ContactPointDirectory contactPoints() {
-        if (contactPointDirectory == null) {
+    /**
+     * The gateway's keys in the database (the key files imported on the first start), read again every
+     * few seconds, so an activation or a retirement takes effect without a restart.
+     */
+    private synchronized Refreshing<Keyring> keyring() {
+        if (keyring == null) {
+            char[] password = keyPassword.toCharArray();
             try {
-                contactPointDirectory = ContactPointDirectoryFile.load(Path.of(contactPointsFile));
+                List<Path> files = new ArrayList<>();
+                for (String file : keys.split(",")) {
+                    if (optional(file.strip()) != null) {
+                        files.add(Path.of(file.strip()));
+                    }
+                }
+                new GatewayKeyBootstrap(database(), new AuditTrail(clock), clock, password).importIfEmpty(files, Path.of(signingKey));
+                GatewayKeyRegistry registry = new GatewayKeyRegistry(database(), new AuditTrail(clock), clock, password);
+                keyring = new Refreshing<>("the gateway keys", registry::load, refresh(), clock);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the gateway keys from the database: " + e.getMessage(), e);
+            }
+        }
+        return keyring;
+    }
+
+    /** The contact points in the database (the contact-points file imported on the first start), read again every few seconds. */
+    private synchronized RefreshingContactPointDirectory contactPoints() {
+        if (contactPointDirectory == null) {
+            try {
+                if (optional(contactPointsFile) != null) {
+                    new ContactPointBootstrap(database(), new AuditTrail(clock), clock).importIfEmpty(Path.of(contactPointsFile));
+                }
+                contactPointDirectory = new RefreshingContactPointDirectory(new ContactPointRegistry(database(), new AuditTrail(clock), clock),
+                        refresh(), clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the contact-point directory from the database: " + e.getMessage(), e);
             }
         }
         return contactPointDirectory;
     }
 
-    private ContactPointRouter contactPointRouter() {
-        try {
-            return new ContactPointRouter(RoutingRulesFile.load(Path.of(routingFile), contactPoints()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The routing rules of {@code config/routing.yaml}, checked against the contact-point directory: at
+     * start a rule naming an unknown contact point stops the gateway; afterwards the file is read again
+     * with the directory, so a contact point added and named in a rule receives notices without a
+     * restart (a file that no longer checks out is logged and the last good rules stay).
+     */
+    @BindToRegistry("routingRules")
+    public synchronized Refreshing<RoutingRules> routingRules() {
+        if (routingRules == null) {
+            RefreshingContactPointDirectory directory = contactPoints();
+            Path file = Path.of(routingFile);
+            try {
+                routingRules = new Refreshing<>("the routing rules " + file, () -> RoutingRulesFile.load(file, directory.current()), refresh(), clock);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
+        return routingRules;
+    }
+
+    private ContactPointRouter contactPointRouter() {
+        Refreshing<RoutingRules> rules = routingRules();
+        return new ContactPointRouter(rules::get);
+    }
+
+    private Duration refresh() {
+        return Duration.ofSeconds(directoryRefreshSeconds);
     }
 
     synchronized QueueBroker queueBroker() {
@@ -502,22 +545,6 @@ public class GatewayConfiguration implements CamelConfiguration {
             quarantine = new Quarantine(data("quarantine"), clock);
         }
         return quarantine;
-    }
-
-    private GatewayKeys gatewayKeys() {
-        List<KeyMaterial> material = new ArrayList<>();
-        for (String file : keyFiles()) {
-            try {
-                material.add(KeyFiles.load(Path.of(file), keyPassword.toCharArray(), null));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load gateway key " + file, e);
-            }
-        }
-        return new GatewayKeys(material);
-    }
-
-    private List<String> keyFiles() {
-        return Arrays.stream(keys.split(",")).map(String::strip).toList();
     }
 
     private static String optional(String setting) {

@@ -67,7 +67,7 @@ public final class ReceiptSender {
         }
     }
 
-    private final KeyMaterial signingKey;
+    private final java.util.function.Supplier<KeyMaterial> signingKey;
     private final SftpSettings sftp;
     private final DeliveryChannel sftpChannel;
     private final DeliveryChannel mailChannel;
@@ -80,6 +80,12 @@ public final class ReceiptSender {
      * @param dataDir the gateway's data folder; unsent receipts go to {@code receipts/unsent} in it
      */
     public ReceiptSender(KeyMaterial signingKey, SftpSettings sftp, MailDelivery mail, Duration timeout, Path dataDir) {
+        this(constant(Objects.requireNonNull(signingKey, "signingKey")), sftp, mail, timeout, dataDir);
+    }
+
+    /** @param signingKey the gateway's signing key as it is now: a new one signs from its activation on, without a restart */
+    public ReceiptSender(java.util.function.Supplier<KeyMaterial> signingKey, SftpSettings sftp, MailDelivery mail, Duration timeout,
+                         Path dataDir) {
         this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
         this.sftp = sftp;
         this.sftpChannel = sftp == null ? null : new SftpDelivery(sftp.knownHostsFile(), sftp.password(), sftp.privateKeyFile(), timeout);
@@ -128,10 +134,14 @@ public final class ReceiptSender {
                 received.sha256(), reason, received.channel());
     }
 
+    private static java.util.function.Supplier<KeyMaterial> constant(KeyMaterial key) {
+        return () -> key;
+    }
+
     /** CMS SignedData, DER, content attached: readable with {@code openssl cms -verify} and no Dragongate tool. */
     byte[] sign(Receipt receipt) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sealer.sign(signingKey, new ByteArrayInputStream(ReceiptXml.toBytes(receipt)), SealOptions.Encoding.DER, out);
+        sealer.sign(signingKey.get(), new ByteArrayInputStream(ReceiptXml.toBytes(receipt)), SealOptions.Encoding.DER, out);
         return out.toByteArray();
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.dragongate.notice.Category;
 
 /**
@@ -28,6 +29,11 @@ public record ContactPoint(
         URI endpoint,
         Optional<X509Certificate> encryptionCertificate,
         Credentials credentials) {
+
+    // The same alphabet as partner ids: ids become folder names and URL path segments.
+    private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
+    private static final int KEY_ENCIPHERMENT = 2;
+    private static final int KEY_AGREEMENT = 4;
 
     /** How a delivery travels, from the endpoint's scheme. */
     public enum Transport {
@@ -53,6 +59,24 @@ public record ContactPoint(
         categories = categories.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(categories));
         encryptionCertificate = Objects.requireNonNullElse(encryptionCertificate, Optional.empty());
         credentials = Objects.requireNonNullElse(credentials, Credentials.NONE);
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /**
+     * Why a certificate cannot be one deliveries are encrypted for, or nothing. Deliveries would be sealed
+     * for its key: a CA or signing-only certificate here is a mix-up, caught when it is registered.
+     */
+    public static Optional<String> encryptionProblem(X509Certificate certificate) {
+        boolean[] usage = certificate.getKeyUsage();
+        if (certificate.getBasicConstraints() != -1
+                || usage != null && !(usage[KEY_ENCIPHERMENT] || usage.length > KEY_AGREEMENT && usage[KEY_AGREEMENT])) {
+            return Optional.of("is not an encryption certificate (it is a CA, or has neither keyEncipherment nor keyAgreement key usage): "
+                    + certificate.getSubjectX500Principal());
+        }
+        return Optional.empty();
     }
 
     public boolean handles(Category category) {

@@ -4,11 +4,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Where the gateway looks up contact points; backed by {@code config/contact-points.yaml} now, by the database later. */
+/**
+ * Where the gateway looks up contact points: the database in the gateway
+ * ({@code directory.RefreshingContactPointDirectory}; {@code config/contact-points.yaml} is its first
+ * start's import), the file itself for the loader's checks and tests.
+ */
 public interface ContactPointDirectory {
     Optional<ContactPoint> find(String contactPointId);
 
-    /** Every contact point, in the order of the file. */
+    /** Every contact point, in the order of the file (of their ids, from the database). */
     Collection<ContactPoint> all();
 
     /** A fixed directory, for the loader and tests. */

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.dragongate.notice.Category;
 import org.dragongate.trust.CertificateFiles;
 
@@ -23,16 +22,10 @@ import org.dragongate.trust.CertificateFiles;
  * are refused with the file and the entry. docs/routing.md describes the format.
  */
 public final class ContactPointDirectoryFile {
-    // The same alphabet as partner ids: ids become folder names and URL path segments.
-    private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
-    // Upper-case names only: a token pasted here by mistake (lower case, dots, '=') does not pass.
-    private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
     private static final Set<String> FILE_KEYS = Set.of("contactPoints");
     private static final Set<String> ENTRY_KEYS =
             Set.of("id", "name", "country", "categories", "endpoint", "encryptionCertificate", "credentials");
     private static final Set<String> CREDENTIAL_KEYS = Set.of("bearerTokenEnv", "clientCertificate", "clientCertificatePasswordEnv");
-    private static final int KEY_ENCIPHERMENT = 2;
-    private static final int KEY_AGREEMENT = 4;
 
     private final ConfigYaml yaml;
 
@@ -67,7 +60,7 @@ public final class ContactPointDirectoryFile {
     private ContactPoint contactPoint(JsonNode node, String where) throws IOException {
         yaml.requireMap(node, where);
         String id = yaml.requiredText(node, where, "id");
-        if (!ID.matcher(id).matches()) {
+        if (!ContactPoint.isValidId(id)) {
             throw yaml.error(where, "id '" + id + "' must be upper-case letters, digits and '-' (e.g. VN-ENV-POLICE)");
         }
         String entry = "contact point " + id;
@@ -119,12 +112,9 @@ public final class ContactPointDirectoryFile {
         } catch (IOException e) {
             throw yaml.error(entry, "encryptionCertificate: " + e.getMessage());
         }
-        // Deliveries would be sealed for this key: a CA or signing-only certificate here is a mix-up, caught now.
-        boolean[] usage = certificate.getKeyUsage();
-        if (certificate.getBasicConstraints() != -1
-                || usage != null && !(usage[KEY_ENCIPHERMENT] || usage.length > KEY_AGREEMENT && usage[KEY_AGREEMENT])) {
-            throw yaml.error(entry, "encryptionCertificate " + path + " is not an encryption certificate (it is a CA, "
-                    + "or has neither keyEncipherment nor keyAgreement key usage): " + certificate.getSubjectX500Principal());
+        Optional<String> problem = ContactPoint.encryptionProblem(certificate);
+        if (problem.isPresent()) {
+            throw yaml.error(entry, "encryptionCertificate " + path + " " + problem.get());
         }
         return Optional.of(certificate);
     }
@@ -158,7 +148,7 @@ public final class ContactPointDirectoryFile {
 
     private String variable(JsonNode node, String where, String key) throws IOException {
         String name = yaml.text(node, where, key);
-        if (name != null && !VARIABLE.matcher(name).matches()) {
+        if (name != null && !Credentials.isVariableName(name)) {
             throw yaml.error(where, key + " must be the NAME of an environment variable (upper case, digits, '_', "
                     + "e.g. DRAGONGATE_TOKEN_VN_ENV_POLICE), never the secret itself");
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.dragongate.notice.Notice;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.refusal.RejectReason;
@@ -21,10 +22,15 @@ import org.dragongate.refusal.RejectReason;
  * <p>Plain Java, no state besides the rules: thread-safe.
  */
 public final class ContactPointRouter {
-    private final RoutingRules rules;
+    private final Supplier<RoutingRules> current;
 
     public ContactPointRouter(RoutingRules rules) {
-        this.rules = rules;
+        this(() -> rules);
+    }
+
+    /** @param current the rules as they are now (the gateway reads them again with the contact-point directory); one call per notice */
+    public ContactPointRouter(Supplier<RoutingRules> current) {
+        this.current = current;
     }
 
     /**
@@ -32,6 +38,7 @@ public final class ContactPointRouter {
      * @throws PackageRejected {@link RejectReason#NO_CONTACT_POINT} when nothing routes the notice
      */
     public List<RoutingDecision> route(Notice notice) throws PackageRejected {
+        RoutingRules rules = current.get();
         NoticeCountries named = NoticeCountries.of(notice);
         Decisions decisions = new Decisions(notice);
         Set<String> covered = new HashSet<>();
@@ -56,14 +63,14 @@ public final class ContactPointRouter {
             }
         }
         if (decisions.chosen.isEmpty()) {
-            throw new PackageRejected(RejectReason.NO_CONTACT_POINT, noContactPoint(notice, named, decisions.notHandling));
+            throw new PackageRejected(RejectReason.NO_CONTACT_POINT, noContactPoint(rules, notice, named, decisions.notHandling));
         }
         List<RoutingDecision> list = new ArrayList<>();
         decisions.chosen.forEach((id, reasons) -> list.add(new RoutingDecision(id, id + ": " + String.join("; ", reasons))));
         return list;
     }
 
-    private String noContactPoint(Notice notice, NoticeCountries named, List<String> notHandling) {
+    private static String noContactPoint(RoutingRules rules, Notice notice, NoticeCountries named, List<String> notHandling) {
         Set<String> countries = named.in(CountrySource.STANDARD);
         StringBuilder message = new StringBuilder("notice ").append(notice.id()).append(" (category ").append(notice.category())
                 .append("; ").append(named.describe()).append(") reaches no contact point: no rule, default or copy rule in ")

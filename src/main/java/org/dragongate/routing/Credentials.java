@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How the gateway authenticates to a contact point's HTTPS endpoint: a bearer token, a client
@@ -16,6 +17,13 @@ import java.util.Optional;
  */
 public record Credentials(Optional<String> bearerTokenVariable, Optional<ClientCertificate> clientCertificate) {
     public static final Credentials NONE = new Credentials(Optional.empty(), Optional.empty());
+    // Upper-case names only: a token pasted where a name belongs (lower case, dots, '=') does not pass.
+    private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
+
+    /** Whether {@code name} can be the name of an environment variable here; a secret pasted instead is not. */
+    public static boolean isVariableName(String name) {
+        return name != null && VARIABLE.matcher(name).matches();
+    }
 
     /** @param passwordVariable name of the environment variable holding the PKCS#12 password */
     public record ClientCertificate(Path pkcs12, String passwordVariable) {

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * Checks a contact point's delivery endpoint. Returns what is wrong, in words an administrator can
  * act on, or nothing. Secrets in the URI are refused: a URI ends up in logs and on the audit trail.
  */
-final class Endpoints {
+public final class Endpoints {
     private static final Pattern MAIL_ADDRESS = Pattern.compile("[^@\\s,;?<>]+@[^@\\s,;?<>]+\\.[^@\\s,;?<>]+");
     private static final Pattern LOOPBACK = Pattern.compile("localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\]");
 
     private Endpoints() {
     }
 
-    static Optional<String> problem(String text) {
+    public static Optional<String> problem(String text) {
         URI uri;
         try {
             uri = new URI(text);

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryStore.class);
-    private static final String DUE = "state = 'QUEUED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
+    /** Due, unclaimed, and not for a suspended contact point: those deliveries are held, queued, until it is resumed. */
+    private static final String DUE = "state = 'QUEUED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+            + " AND contact_point_id NOT IN (SELECT contact_point_id FROM contact_point WHERE status = 'SUSPENDED')";
 
     public enum State { QUEUED, DELIVERED, DEAD }
 

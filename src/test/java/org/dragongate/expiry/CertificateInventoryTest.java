@@ -3,30 +3,31 @@ package org.dragongate.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.dragongate.crypto.Certificates;
-import org.dragongate.crypto.KeyFiles;
+import org.dragongate.directory.ContactPointRegistry;
+import org.dragongate.directory.NewContactPoint;
 import org.dragongate.directory.NewPartner;
 import org.dragongate.directory.PartnerCertificates.ImportOptions;
 import org.dragongate.directory.PartnerRegistry;
+import org.dragongate.directory.UseWindow;
+import org.dragongate.keys.GatewayKeyRecord;
+import org.dragongate.keys.GatewayKeyRegistry;
+import org.dragongate.keys.KeyPurpose;
+import org.dragongate.notice.Category;
 import org.dragongate.expiry.ExpiryStatus.State;
-import org.dragongate.pki.ExamplePki;
-import org.dragongate.routing.ContactPoint;
-import org.dragongate.routing.ContactPointDirectory;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.testing.FakeTime;
 import org.dragongate.testing.TestCertificates;
 import org.dragongate.testing.TestCertificates.Authority;
 import org.dragongate.testing.TestCertificates.Issued;
 import org.dragongate.testing.TestDatabases;
-import org.dragongate.testing.TestPki;
 import org.dragongate.testing.TrackingStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,37 +76,51 @@ class CertificateInventoryTest {
         }
     }
 
-    @Test
-    void contactPointsWithAnEncryptionCertificateAreWatched() {
-        Issued encryption = issue("vn-encryption", Duration.ofDays(9));
-        ContactPointDirectory directory = ContactPointDirectory.of(
-                contactPoint("VN-ENV-POLICE", Optional.of(encryption.certificate())), contactPoint("VN-SIGN-ONLY", Optional.empty()));
+    /** A revoked encryption certificate is no longer used, so only the contact point's current one is watched. */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void contactPointsActiveEncryptionCertificatesAreWatched(String kind) throws Exception {
+        Issued current = encryptionCertificate("vn-encryption", Duration.ofDays(9));
+        Issued revoked = encryptionCertificate("vn-encryption-old", Duration.ofDays(100));
+        try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
+            ContactPointRegistry registry = new ContactPointRegistry(store.db(), new AuditTrail(time), time);
+            registry.add(new NewContactPoint("VN-ENV-POLICE", null, "VN", Set.of(Category.WILDLIFE), "mailto:env@contact.example",
+                    null, null, null), "admin test");
+            for (Issued issued : List.of(current, revoked)) {
+                registry.certificates().importCertificate("VN-ENV-POLICE", issued.certificate().getEncoded(), "test", null,
+                        UseWindow.VALIDITY, false, "admin test");
+            }
+            registry.certificates().revoke("VN-ENV-POLICE", Certificates.fingerprint(revoked.certificate()), "replaced", "admin test");
 
-        List<WatchedCertificate> watched = new ContactPointCertificateInventory(directory).certificates();
+            List<WatchedCertificate> watched = new ContactPointCertificateInventory(registry).certificates();
 
-        assertThat(watched).singleElement().satisfies(certificate -> {
-            assertThat(certificate.ownerKind()).isEqualTo(OwnerKind.CONTACT_POINT);
-            assertThat(certificate.ownerId()).isEqualTo("VN-ENV-POLICE");
-            assertThat(certificate.purpose()).isEqualTo("encryption");
-            assertThat(certificate.notAfter()).isEqualTo(NOW.plus(Duration.ofDays(9)));
-        });
+            assertThat(watched).containsExactly(new WatchedCertificate(OwnerKind.CONTACT_POINT, "VN-ENV-POLICE", "encryption",
+                    Certificates.fingerprint(current.certificate()), current.certificate().getSubjectX500Principal().getName(),
+                    NOW.plus(Duration.ofDays(9))));
+        }
     }
 
-    @Test
-    void theGatewaysDecryptionAndSigningKeysAreWatchedByTheirFiles() throws Exception {
-        TestPki keys = TestPki.shared();
-        Path rsa = keys.gatewayFile("encryption.p12");
-        Path ec = keys.gatewayFile("encryption-ec.p12");
-        Path signing = keys.gatewayFile(ExamplePki.SIGNING + ".p12");
+    /** Pending keys are watched (one about to be activated must not expire unnoticed); a retired key is not. */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void theGatewaysPendingAndActiveKeysAreWatchedAndRetiredOnesAreNot(String kind) throws Exception {
+        try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
+            GatewayKeyRegistry registry = new GatewayKeyRegistry(store.db(), new AuditTrail(time), time, "at-rest".toCharArray());
+            GatewayKeyRecord old = registry.generate(KeyPurpose.DECRYPTION, "ec", "Gateway 2026", Duration.ofDays(20), "admin test");
+            GatewayKeyRecord current = registry.generate(KeyPurpose.DECRYPTION, "ec", "Gateway 2027", Duration.ofDays(365), "admin test");
+            GatewayKeyRecord signing = registry.generate(KeyPurpose.SIGNING, "ec", "Gateway signing 2027", Duration.ofDays(300), "admin test");
+            registry.activate(old.sha256(), "admin test");
+            registry.activate(current.sha256(), "admin test");
+            registry.retire(old.sha256(), "rolled over", "admin test");
 
-        List<WatchedCertificate> watched = GatewayCertificateInventory.load(List.of(rsa, ec), signing, TestPki.password()).certificates();
+            List<WatchedCertificate> watched = new GatewayCertificateInventory(registry).certificates();
 
-        assertThat(watched).extracting(WatchedCertificate::ownerKind).containsOnly(OwnerKind.GATEWAY);
-        assertThat(watched).extracting(WatchedCertificate::ownerId, WatchedCertificate::purpose).containsExactly(
-                tuple(rsa.toString(), "decryption"), tuple(ec.toString(), "decryption"),
-                tuple(signing.toString(), "signing"));
-        assertThat(watched.get(0).sha256()).isEqualTo(Certificates.fingerprint(keys.gatewayCertificate()));
-        assertThat(watched.get(2).sha256()).isEqualTo(Certificates.fingerprint(KeyFiles.load(signing, TestPki.password(), null).certificate()));
+            assertThat(watched).extracting(WatchedCertificate::ownerKind).containsOnly(OwnerKind.GATEWAY);
+            assertThat(watched).extracting(WatchedCertificate::sha256, WatchedCertificate::purpose).containsExactlyInAnyOrder(
+                    tuple(current.sha256(), "decryption key (active)"), tuple(signing.sha256(), "signing key (pending)"));
+            assertThat(watched).filteredOn(w -> w.sha256().equals(signing.sha256())).extracting(WatchedCertificate::notAfter)
+                    .containsExactly(signing.notAfter());
+        }
     }
 
     @Test
@@ -134,7 +149,8 @@ class CertificateInventoryTest {
         return ca.endEntity("Expiry " + stem).ec("secp256r1").validity(NOW.minus(Duration.ofDays(1)), NOW.plus(left)).issue(stem);
     }
 
-    private static ContactPoint contactPoint(String id, Optional<java.security.cert.X509Certificate> certificate) {
-        return new ContactPoint(id, id, "VN", Set.of(), URI.create("mailto:" + id.toLowerCase() + "@contact.example"), certificate, null);
+    private static Issued encryptionCertificate(String stem, Duration left) {
+        return ca.endEntity("Expiry " + stem).ec("secp256r1").keyUsage(KeyUsage.keyAgreement)
+                .validity(NOW.minus(Duration.ofDays(1)), NOW.plus(left)).issue(stem);
     }
 }
