@@ -52,6 +52,7 @@ import org.dragongate.store.DeliveryStore;
 import org.dragongate.store.GatewayInstance;
 import org.dragongate.store.NoticeRegistry;
 import org.dragongate.store.PackageRecords;
+import org.dragongate.store.PackageRequests;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
@@ -75,6 +76,8 @@ public class GatewayConfiguration implements CamelConfiguration {
     static final String NONE = "none";
     /** Deliveries one instance claims at a time; their lease covers all of them at the slowest. */
     private static final int DELIVERY_BATCH = 5;
+    /** Queueing a package again takes a moment; an instance that held a request this long without queueing it is gone. */
+    private static final Duration REQUEST_LEASE = Duration.ofMinutes(2);
 
     @PropertyInject("gateway.data-dir")
     String dataDir;
@@ -302,7 +305,13 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("failedDeliveries")
     public FailedDeliveries failedDeliveries() {
-        return new FailedDeliveries(queuesMaxDeliveryAttempts);
+        return new FailedDeliveries(queuesMaxDeliveryAttempts, packageRecords());
+    }
+
+    /** Administrators' requests to process a package again, taken by this instance; a request it took and did not finish goes to another after the lease. */
+    @BindToRegistry("packageRequests")
+    public PackageRequests packageRequests() {
+        return new PackageRequests(database(), new AuditTrail(clock), clock, instanceId(), REQUEST_LEASE);
     }
 
     @BindToRegistry("deliveryStage")
