@@ -20,7 +20,8 @@ public final class DragongateCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with its one-line error handler, as {@link #main} runs it; tests run commands through it. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DragongateCli());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             // A person reads this: one line saying what went wrong, not a stack trace.
