@@ -231,11 +231,10 @@ public final class PartnerCertificates {
         });
     }
 
-    /** Every certificate that is active and inside its window of use at {@code now}, with its decoded form. */
-    static void forEachInUse(Connection c, Instant now, BiConsumer<CertificateRecord, X509Certificate> action) throws SQLException {
+    /** Every certificate of the directory, with its decoded form; {@link CertificateRecord#inUseAt} says which are accepted. */
+    static void forEach(Connection c, BiConsumer<CertificateRecord, X509Certificate> action) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", der FROM partner_certificate"
-                + " WHERE status = ? AND use_from <= ? AND use_until > ? ORDER BY partner_id, use_from, sha256")) {
-            Sql.bind(select, CertificateRecord.ACTIVE, now, now);
+                + " ORDER BY partner_id, use_from, sha256")) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     action.accept(record(rs), (X509Certificate) decode(rs.getBytes(14), false));

@@ -54,6 +54,7 @@ import org.dragongate.store.NoticeRegistry;
 import org.dragongate.store.PackageRecords;
 import org.dragongate.store.PackageRequests;
 import org.dragongate.trust.PartnerDirectory;
+import org.dragongate.trust.RevocationPolicy;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.RefreshingPartnerDirectory;
@@ -89,6 +90,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     /** How old the partner directory read from the database may get before it is read again. */
     @PropertyInject(value = "gateway.directory-refresh-seconds", defaultValue = "30")
     int directoryRefreshSeconds;
+
+    /** When a signer's revocation must be checked and no current CRL can say: refuse (default) or accept-audited. */
+    @PropertyInject(value = "gateway.revocation.on-missing-crl", defaultValue = "refuse")
+    String onMissingCrl;
 
     /** Comma-separated PKCS#12 or PEM files: every active decryption key (more than one during a rollover). */
     @PropertyInject("gateway.keys")
@@ -273,7 +278,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("openStage")
     public OpenStage openStage() {
         PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
-                OpenLimits.defaults(), data("work"), clock);
+                OpenLimits.defaults(), data("work"), clock, RevocationPolicy.of(onMissingCrl));
         return new OpenStage(opener, data("opened"), packageRecords());
     }
 

@@ -90,11 +90,17 @@ public final class PackageRecords {
 
     /** The package opened: decrypted, and its signature verified as the partner's. */
     public void opened(String sha256, String partnerId, String signerSubject, String signerSerial) throws SQLException {
+        opened(sha256, partnerId, signerSubject, signerSerial, null);
+    }
+
+    /** @param revocationWaiver why the signer's revocation went unchecked (accepted by the gateway's policy); null when it was checked */
+    public void opened(String sha256, String partnerId, String signerSubject, String signerSerial, String revocationWaiver)
+            throws SQLException {
         db.inTransaction(c -> {
             requireOne(Sql.update(c, "UPDATE package SET partner_id = ?, signer_subject = ?, signer_serial = ?, updated_at = ? WHERE sha256 = ?",
                     Sql.cut(partnerId, 64), Sql.cut(signerSubject, 1024), Sql.cut(signerSerial, 128), now(), sha256), sha256);
-            new AuditBatch().add(AuditEvent.OPENED, sha256, "partner " + partnerId + ", signer " + signerSubject + " serial " + signerSerial)
-                    .appendTo(c, trail, actor);
+            new AuditBatch().add(AuditEvent.OPENED, sha256, "partner " + partnerId + ", signer " + signerSubject + " serial " + signerSerial
+                    + (revocationWaiver == null ? "" : "; " + revocationWaiver)).appendTo(c, trail, actor);
             return null;
         });
     }
