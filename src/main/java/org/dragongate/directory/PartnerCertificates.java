@@ -185,11 +185,16 @@ public final class PartnerCertificates {
      */
     public CrlRecord importCrl(String partnerId, byte[] data, String source, String actor) throws SQLException {
         X509CRL crl = CertificateParser.crl(data, source);
-        return db.inTransaction(c -> register(c, partnerId, crl, actor));
+        return db.inTransaction(c -> register(c, partnerId, crl, actor, source));
     }
 
     /** Inside the caller's transaction. */
     CrlRecord register(Connection c, String partnerId, X509CRL crl, String actor) throws SQLException {
+        return register(c, partnerId, crl, actor, null);
+    }
+
+    /** @param source where the CRL came from (a file, a distribution point), for the audit trail; null when unknown */
+    CrlRecord register(Connection c, String partnerId, X509CRL crl, String actor, String source) throws SQLException {
         PartnerRegistry.find(c, partnerId);
         byte[] der;
         try {
@@ -220,7 +225,8 @@ public final class PartnerCertificates {
         int entries = crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size();
         trail.append(c, actor, AuditEvent.ADMIN_ACTION, PartnerRegistry.subject(partnerId), "CRL imported for partner " + partnerId
                 + ": issuer '" + issuer + "', this update " + thisUpdate + ", next update " + nextUpdate + ", " + entries
-                + " revoked certificates, sha256 " + sha256 + (replaced > 0 ? ", replaces " + replaced + " older" : ""));
+                + " revoked certificates, sha256 " + sha256 + (replaced > 0 ? ", replaces " + replaced + " older" : "")
+                + (source == null ? "" : ", from " + source));
         return new CrlRecord(partnerId, sha256, issuer, thisUpdate, nextUpdate);
     }
 
@@ -254,7 +260,7 @@ public final class PartnerCertificates {
         return crls;
     }
 
-    private static List<CrlRecord> crls(Connection c, String partnerId) throws SQLException {
+    static List<CrlRecord> crls(Connection c, String partnerId) throws SQLException {
         List<CrlRecord> crls = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT partner_id, sha256, issuer, this_update, next_update FROM partner_crl WHERE partner_id = ? ORDER BY issuer, this_update")) {

@@ -55,6 +55,7 @@ import org.dragongate.store.PackageRecords;
 import org.dragongate.store.PackageRequests;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.RevocationPolicy;
+import org.dragongate.directory.CrlRefresher;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.RefreshingPartnerDirectory;
@@ -94,6 +95,13 @@ public class GatewayConfiguration implements CamelConfiguration {
     /** When a signer's revocation must be checked and no current CRL can say: refuse (default) or accept-audited. */
     @PropertyInject(value = "gateway.revocation.on-missing-crl", defaultValue = "refuse")
     String onMissingCrl;
+
+    /** How often each instance fetches partners' CRLs from their distribution points; 0: never (crl refresh by hand). */
+    @PropertyInject(value = "gateway.crl-refresh-minutes", defaultValue = "60")
+    int crlRefreshMinutes;
+
+    @PropertyInject(value = "gateway.crl-fetch-timeout-seconds", defaultValue = "10")
+    int crlFetchTimeoutSeconds;
 
     /** Comma-separated PKCS#12 or PEM files: every active decryption key (more than one during a rollover). */
     @PropertyInject("gateway.keys")
@@ -317,6 +325,12 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("packageRequests")
     public PackageRequests packageRequests() {
         return new PackageRequests(database(), new AuditTrail(clock), clock, instanceId(), REQUEST_LEASE);
+    }
+
+    @BindToRegistry("crlRefresh")
+    public ScheduledCrlRefresh crlRefresh() {
+        return new ScheduledCrlRefresh(new CrlRefresher(database(), new AuditTrail(clock), clock,
+                CrlRefresher.http(Duration.ofSeconds(crlFetchTimeoutSeconds))), crlRefreshMinutes, instanceId());
     }
 
     @BindToRegistry("deliveryStage")
