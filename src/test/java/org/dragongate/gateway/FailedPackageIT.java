@@ -78,6 +78,27 @@ class FailedPackageIT {
         assertThat(cli.run("failed", "redrive", sha).err()).startsWith("ERROR: package " + sha.substring(0, 12) + " is ACCEPTED, not FAILED");
     }
 
+    /** A package whose archived bytes are gone cannot go again: its request fails, for the administrator to see, and nothing is queued. */
+    @Test
+    void aRedriveOfAPackageWhoseBytesAreGoneFailsItsRequest() throws Exception {
+        gw = GatewayFixture.start(base);
+        Files.writeString(Files.createDirectories(gw.dataDir()).resolve("opened"), "not a folder: the open stage cannot write");
+        gw.startGateway(Map.of("queues.redelivery-delay", "100", "queues.max-delivery-attempts", "2", "gateway.requests-poll-period", "200",
+                "gateway.instance-id", "gw-f"));
+        Path sealed = gw.seal(CN);
+        String sha = GatewayFixture.sha256(sealed);
+        gw.upload(CN, sealed, "lost.p7m");
+        gw.awaitCount(1, "SELECT COUNT(*) FROM package WHERE sha256 = ? AND state = 'FAILED'", sha);
+        Files.delete(gw.dataDir().resolve("archive").resolve(sha.substring(0, 2)).resolve(sha + ".p7m"));
+
+        assertThat(new AdminCli(gw.dataDir()).run("failed", "redrive", sha).exit()).isZero();
+
+        gw.awaitCount(1, "SELECT COUNT(*) FROM package_request WHERE package_sha256 = ? AND state = 'FAILED' AND outcome LIKE ?", sha,
+                "the archived bytes of package " + sha.substring(0, 12) + " are gone%");
+        assertThat(gw.tracking().events(sha)).last().asString().startsWith("ADMIN_ACTION [gw-f]");
+        assertThat(gw.tracking().count("SELECT COUNT(*) FROM package WHERE sha256 = ? AND state = 'FAILED'", sha)).isOne();
+    }
+
     /** The messages on a queue of the gateway's broker, left where they are. */
     private List<Object> browse(String queue) {
         ConnectionFactory factory = gw.gateway().getCamelContext().getComponent("jms", JmsComponent.class).getConfiguration()
