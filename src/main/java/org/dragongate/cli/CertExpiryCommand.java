@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Lists every certificate the gateway watches (partners', contact points' and its own keys'), soonest to expire",
                 "first: state (OK, WARNING/<threshold days>, EXPIRED), whole days left, not-after, fingerprint, owner, use, subject.",
                 "The running gateway warns administrators 30, 14, 7 and 1 days before each one expires (see expiry.* settings)."})
-final class CertExpiryCommand extends DirectoryCommand {
+final class CertExpiryCommand extends DatabaseCommand {
     /** The owner and the subject, of any length, come last so the columns before them stay aligned. */
     private static final String FORMAT = "%-10s %5s  %-20s  %-16s  %-13s %-14s %s  %s%n";
 

@@ -36,7 +36,7 @@ public final class ContactPointCommand implements Runnable {
     }
 
     /** A contact-point command: the registry on the gateway's database. */
-    abstract static class OnRegistry extends DirectoryCommand {
+    abstract static class OnRegistry extends DatabaseCommand {
         abstract int run(ContactPointRegistry registry, PrintWriter out) throws SQLException, IOException;
 
         @Override
@@ -155,7 +155,7 @@ public final class ContactPointCommand implements Runnable {
     @Command(name = "import-yaml", mixinStandardHelpOptions = true,
             description = {"Imports a contact-points file (the format of config/contact-points.yaml) in one step: if any contact point",
                     "in it is already registered, or any entry is wrong, nothing is imported."})
-    static final class ImportYaml extends DirectoryCommand {
+    static final class ImportYaml extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 

@@ -43,7 +43,7 @@ public final class GatewayKeyCommand implements Runnable {
     }
 
     /** A gateway-key command: the registry on the gateway's database, with the key password when the command stores keys. */
-    abstract static class OnKeys extends DirectoryCommand {
+    abstract static class OnKeys extends DatabaseCommand {
         @Option(names = "--key-password-env", paramLabel = "VAR", defaultValue = KEY_PASSWORD_ENV,
                 description = "Environment variable holding the gateway's key password, which encrypts keys at rest (default ${DEFAULT-VALUE}).")
         String keyPasswordEnv;

@@ -129,7 +129,7 @@ public final class PartnerCommand implements Runnable {
     @Command(name = "import-yaml", mixinStandardHelpOptions = true,
             description = {"Imports a partners file (the format of config/partners.yaml) in one step: if any partner in it is",
                     "already registered, or any entry is wrong, nothing is imported."})
-    static final class ImportYaml extends DirectoryCommand {
+    static final class ImportYaml extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 

@@ -12,6 +12,8 @@ import org.dragongate.trust.Partner;
  * @param packageSha256 SHA-256 of the package bytes exactly as received
  * @param content       the signed content as signed (the notice itself, or the MIME entity holding notice and attachments)
  * @param documents     the notice first, then attachments; a single entry when the content is not MIME
+ * @param revocationWaiver why the signer's revocation went unchecked, accepted under the gateway's revocation policy;
+ *                         null when it was checked or not required. It belongs on the package's audit record.
  */
 public record OpenedPackage(
         Partner partner,
@@ -22,7 +24,8 @@ public record OpenedPackage(
         String contentCipher,
         X509Certificate gatewayCertificate,
         Spool content,
-        List<Document> documents) implements AutoCloseable {
+        List<Document> documents,
+        String revocationWaiver) implements AutoCloseable {
 
     public OpenedPackage {
         documents = List.copyOf(documents);

@@ -15,6 +15,7 @@ import org.dragongate.refusal.PackageRejected;
 import org.dragongate.refusal.RejectReason;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectory;
+import org.dragongate.trust.RevocationPolicy;
 import org.dragongate.trust.SignerTrust;
 
 /**
@@ -42,14 +43,17 @@ public final class PackageOpener {
 
     public PackageOpener(GatewayKeys keys, PartnerDirectory directory, AlgorithmPolicy policy, OpenLimits limits,
                          Path workDir, Clock clock) {
-        this(() -> keys, directory, policy, limits, workDir, clock);
+        this(() -> keys, directory, policy, limits, workDir, clock, RevocationPolicy.REFUSE);
     }
 
-    /** @param keys the active keys as they are now: the gateway reads them again from its database, so a rollover needs no restart */
+    /**
+     * @param keys       the active keys as they are now: the gateway reads them again from its database, so a rollover needs no restart
+     * @param revocation what to do when a signer's revocation must be checked and no current CRL can say
+     */
     public PackageOpener(java.util.function.Supplier<GatewayKeys> keys, PartnerDirectory directory, AlgorithmPolicy policy, OpenLimits limits,
-                         Path workDir, Clock clock) {
+                         Path workDir, Clock clock, RevocationPolicy revocation) {
         this.envelopes = new EnvelopeOpener(keys, policy);
-        this.signatures = new SignatureCheck(directory, new SignerTrust(directory, clock), policy, clock);
+        this.signatures = new SignatureCheck(directory, new SignerTrust(directory, clock, revocation), policy, clock);
         this.directory = directory;
         this.limits = limits;
         this.workDir = workDir;
@@ -82,7 +86,7 @@ public final class PackageOpener {
             List<Document> documents = MimeDocuments.split(signed.content(), workDir);
             return new OpenedPackage(signer.partner(), signer.certificate(), signer.signingTime(),
                     HexFormat.of().formatHex(digest.digest()), raw.count(), envelope.cipher(),
-                    envelope.gatewayCertificate(), signed.content(), documents);
+                    envelope.gatewayCertificate(), signed.content(), documents, signer.revocationWaiver());
         } catch (PackageRejected e) {
             closeQuietly(signed);
             throw e;

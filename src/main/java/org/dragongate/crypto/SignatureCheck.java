@@ -30,6 +30,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.dragongate.refusal.PackageRejected;
 import org.dragongate.refusal.RejectReason;
+import org.dragongate.trust.OutOfUseCertificate;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectory;
 import org.dragongate.trust.SignerTrust;
@@ -43,7 +44,8 @@ final class SignatureCheck {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** Who signed, once everything checked out. */
-    record Signer(Partner partner, X509Certificate certificate, Instant signingTime) {
+    /** @param revocationWaiver why the signer's revocation went unchecked under the gateway's policy; null when it was checked */
+    record Signer(Partner partner, X509Certificate certificate, Instant signingTime, String revocationWaiver) {
     }
 
     private final PartnerDirectory directory;
@@ -94,8 +96,8 @@ final class SignatureCheck {
             }
             throw e;
         }
-        Partner partner = trust.establish(certificate, carried, claimedPartnerId);
-        return new Signer(partner, certificate, signingTime);
+        SignerTrust.Trusted trusted = trust.trust(certificate, carried, claimedPartnerId);
+        return new Signer(trusted.partner(), certificate, signingTime, trusted.revocationWaiver());
     }
 
     /** Content-type (matching the content), one message-digest and one signing-time must be signed. */
@@ -165,6 +167,14 @@ final class SignatureCheck {
             for (X509Certificate pinned : partner.pinnedCertificates()) {
                 if (matches(id, pinned)) {
                     return pinned;
+                }
+            }
+        }
+        // A registered certificate out of use now (revoked, its window over): found so that the refusal can name it.
+        for (Partner partner : directory.all()) {
+            for (OutOfUseCertificate registered : partner.outOfUse()) {
+                if (!registered.trustAnchor() && matches(id, registered.certificate())) {
+                    return registered.certificate();
                 }
             }
         }

@@ -173,11 +173,16 @@ public final class PartnerCertificates {
      */
     public CrlRecord importCrl(String partnerId, byte[] data, String source, String actor) throws SQLException {
         X509CRL crl = CertificateParser.crl(data, source);
-        return db.inTransaction(c -> register(c, partnerId, crl, actor));
+        return db.inTransaction(c -> register(c, partnerId, crl, actor, source));
     }
 
     /** Inside the caller's transaction. */
     CrlRecord register(Connection c, String partnerId, X509CRL crl, String actor) throws SQLException {
+        return register(c, partnerId, crl, actor, null);
+    }
+
+    /** @param source where the CRL came from (a file, a distribution point), for the audit trail; null when unknown */
+    CrlRecord register(Connection c, String partnerId, X509CRL crl, String actor, String source) throws SQLException {
         PartnerRegistry.find(c, partnerId);
         byte[] der;
         try {
@@ -208,7 +213,8 @@ public final class PartnerCertificates {
         int entries = crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size();
         trail.append(c, actor, AuditEvent.ADMIN_ACTION, PartnerRegistry.subject(partnerId), "CRL imported for partner " + partnerId
                 + ": issuer '" + issuer + "', this update " + thisUpdate + ", next update " + nextUpdate + ", " + entries
-                + " revoked certificates, sha256 " + sha256 + (replaced > 0 ? ", replaces " + replaced + " older" : ""));
+                + " revoked certificates, sha256 " + sha256 + (replaced > 0 ? ", replaces " + replaced + " older" : "")
+                + (source == null ? "" : ", from " + source));
         return new CrlRecord(partnerId, sha256, issuer, thisUpdate, nextUpdate);
     }
 
@@ -219,11 +225,10 @@ public final class PartnerCertificates {
         });
     }
 
-    /** Every certificate that is active and inside its window of use at {@code now}, with its decoded form. */
-    static void forEachInUse(Connection c, Instant now, BiConsumer<CertificateRecord, X509Certificate> action) throws SQLException {
+    /** Every certificate of the directory, with its decoded form; {@link CertificateRecord#inUseAt} says which are accepted. */
+    static void forEach(Connection c, BiConsumer<CertificateRecord, X509Certificate> action) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", der FROM partner_certificate"
-                + " WHERE status = ? AND use_from <= ? AND use_until > ? ORDER BY partner_id, use_from, sha256")) {
-            Sql.bind(select, CertificateRecord.ACTIVE, now, now);
+                + " ORDER BY partner_id, use_from, sha256")) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     action.accept(record(rs), (X509Certificate) CertificateChecks.decode(rs.getBytes(14), false));
@@ -243,7 +248,7 @@ public final class PartnerCertificates {
         return crls;
     }
 
-    private static List<CrlRecord> crls(Connection c, String partnerId) throws SQLException {
+    static List<CrlRecord> crls(Connection c, String partnerId) throws SQLException {
         List<CrlRecord> crls = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT partner_id, sha256, issuer, this_update, next_update FROM partner_crl WHERE partner_id = ? ORDER BY issuer, this_update")) {

@@ -16,6 +16,7 @@ import org.dragongate.store.AuditEvent;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
 import org.dragongate.store.Sql;
+import org.dragongate.trust.OutOfUseCertificate;
 import org.dragongate.trust.Partner;
 import org.dragongate.trust.PartnerDirectory;
 
@@ -103,21 +104,31 @@ public final class PartnerRegistry {
 
     /**
      * The directory the gateway checks packages against, as it is now: active partners only, each with
-     * the certificates that are active and inside their window of use at this moment, and its CRLs.
+     * the certificates that are active and inside their window of use at this moment, and its CRLs. The
+     * partner's other certificates (revoked, outside their window) come along as out of use: never
+     * trusted, only named when a package signed with one is refused.
      */
     public PartnerDirectory load() throws SQLException {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             Map<String, List<java.security.cert.X509Certificate>> certificates = new HashMap<>();
-            PartnerCertificates.forEachInUse(c, now, (record, certificate) ->
-                    certificates.computeIfAbsent(record.partnerId() + "/" + record.kind(), k -> new ArrayList<>()).add(certificate));
+            Map<String, List<OutOfUseCertificate>> outOfUse = new HashMap<>();
+            PartnerCertificates.forEach(c, (record, certificate) -> {
+                if (record.inUseAt(now)) {
+                    certificates.computeIfAbsent(record.partnerId() + "/" + record.kind(), k -> new ArrayList<>()).add(certificate);
+                } else {
+                    outOfUse.computeIfAbsent(record.partnerId(), k -> new ArrayList<>()).add(new OutOfUseCertificate(certificate,
+                            record.kind() == CertificateKind.TRUST_ANCHOR, record.useFrom(), record.useUntil(), record.revokedAt(),
+                            record.revokedReason()));
+                }
+            });
             Map<String, List<java.security.cert.X509CRL>> crls = PartnerCertificates.crlsByPartner(c);
             List<Partner> partners = new ArrayList<>();
             for (PartnerRecord p : partners(c, "SELECT " + COLUMNS + " FROM partner WHERE status = '" + PartnerRecord.ACTIVE
                     + "' ORDER BY partner_id")) {
                 partners.add(new Partner(p.id(), p.name(), certificates.getOrDefault(p.id() + "/" + CertificateKind.TRUST_ANCHOR, List.of()),
                         certificates.getOrDefault(p.id() + "/" + CertificateKind.PINNED, List.of()), crls.getOrDefault(p.id(), List.of()),
-                        p.allowLegacyKeyTransport(), Set.copyOf(p.mailAddresses())));
+                        p.allowLegacyKeyTransport(), Set.copyOf(p.mailAddresses()), outOfUse.getOrDefault(p.id(), List.of())));
             }
             return PartnerDirectory.of(partners.toArray(Partner[]::new));
         });

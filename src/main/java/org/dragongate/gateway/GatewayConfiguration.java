@@ -51,7 +51,10 @@ import org.dragongate.store.DeliveryStore;
 import org.dragongate.store.GatewayInstance;
 import org.dragongate.store.NoticeRegistry;
 import org.dragongate.store.PackageRecords;
+import org.dragongate.store.PackageRequests;
 import org.dragongate.trust.PartnerDirectory;
+import org.dragongate.trust.RevocationPolicy;
+import org.dragongate.directory.CrlRefresher;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.directory.RefreshingPartnerDirectory;
@@ -82,6 +85,8 @@ public class GatewayConfiguration implements CamelConfiguration {
     static final String NONE = "none";
     /** Deliveries one instance claims at a time; their lease covers all of them at the slowest. */
     private static final int DELIVERY_BATCH = 5;
+    /** Queueing a package again takes a moment; an instance that held a request this long without queueing it is gone. */
+    private static final Duration REQUEST_LEASE = Duration.ofMinutes(2);
 
     @PropertyInject("gateway.data-dir")
     String dataDir;
@@ -93,6 +98,17 @@ public class GatewayConfiguration implements CamelConfiguration {
     /** How old the partner and contact-point directories, the routing rules and the gateway keys read may get before they are read again. */
     @PropertyInject(value = "gateway.directory-refresh-seconds", defaultValue = "30")
     int directoryRefreshSeconds;
+
+    /** When a signer's revocation must be checked and no current CRL can say: refuse (default) or accept-audited. */
+    @PropertyInject(value = "gateway.revocation.on-missing-crl", defaultValue = "refuse")
+    String onMissingCrl;
+
+    /** How often each instance fetches partners' CRLs from their distribution points; 0: never (crl refresh by hand). */
+    @PropertyInject(value = "gateway.crl-refresh-minutes", defaultValue = "60")
+    int crlRefreshMinutes;
+
+    @PropertyInject(value = "gateway.crl-fetch-timeout-seconds", defaultValue = "10")
+    int crlFetchTimeoutSeconds;
 
     /** Comma-separated PKCS#12 or PEM files: the decryption keys imported into the database on the first start, while it has no keys. */
     @PropertyInject("gateway.keys")
@@ -298,7 +314,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     public OpenStage openStage() {
         Refreshing<Keyring> keys = keyring();
         PackageOpener opener = new PackageOpener(() -> keys.get().decryption(), partnerDirectory(), AlgorithmPolicy.strict(),
-                OpenLimits.defaults(), data("work"), clock);
+                OpenLimits.defaults(), data("work"), clock, RevocationPolicy.of(onMissingCrl));
         return new OpenStage(opener, data("opened"), packageRecords());
     }
 
@@ -330,7 +346,19 @@ public class GatewayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("failedDeliveries")
     public FailedDeliveries failedDeliveries() {
-        return new FailedDeliveries(queuesMaxDeliveryAttempts);
+        return new FailedDeliveries(queuesMaxDeliveryAttempts, packageRecords());
+    }
+
+    /** Administrators' requests to process a package again, taken by this instance; a request it took and did not finish goes to another after the lease. */
+    @BindToRegistry("packageRequests")
+    public PackageRequests packageRequests() {
+        return new PackageRequests(database(), new AuditTrail(clock), clock, instanceId(), REQUEST_LEASE);
+    }
+
+    @BindToRegistry("crlRefresh")
+    public ScheduledCrlRefresh crlRefresh() {
+        return new ScheduledCrlRefresh(new CrlRefresher(database(), new AuditTrail(clock), clock,
+                CrlRefresher.http(Duration.ofSeconds(crlFetchTimeoutSeconds))), crlRefreshMinutes, instanceId());
     }
 
     @BindToRegistry("deliveryStage")

@@ -61,7 +61,11 @@ public final class OpenStage {
             }
             String serial = opened.signer().getSerialNumber().toString(16);
             records.opened(received.sha256(), opened.partner().id(), opened.signer().getSubjectX500Principal().getName(X500Principal.RFC2253),
-                    serial);
+                    serial, opened.revocationWaiver());
+            if (opened.revocationWaiver() != null) {
+                LOG.warn("package {} accepted without a revocation check, as gateway.revocation.on-missing-crl allows: {}", received.shortId(),
+                        opened.revocationWaiver());
+            }
             LOG.info("package {} opened: partner {}, signer serial {}, {} document(s)", received.shortId(),
                     opened.partner().id(), serial, opened.documents().size());
             return new OpenedRecord(received, opened.partner().id(), opened.signer(), documents);

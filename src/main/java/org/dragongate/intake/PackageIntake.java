@@ -2,11 +2,14 @@ package org.dragongate.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.dragongate.store.PackageRecords;
+import org.dragongate.store.PackageRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,26 @@ public final class PackageIntake {
             return queued;
         }
         return state.get() == PackageRecords.State.RECEIVED ? queued : queued.asDuplicate();
+    }
+
+    /**
+     * A quarantined or failed package an administrator asked to process again: from the archive, with
+     * the channel it first came in on, RECEIVED again in the tracking database (audited with the
+     * request), so the flow treats and tracks it like a package that just arrived.
+     *
+     * @throws PackageRequests.CannotRequeue when its archived bytes are gone or the package was accepted meanwhile
+     */
+    public ReceivedPackage retake(PackageRequests.PackageRequest request) throws SQLException, PackageRequests.CannotRequeue {
+        Path archived = archive.pathOf(request.packageSha256());
+        if (!Files.isRegularFile(archived)) {
+            throw new PackageRequests.CannotRequeue("the archived bytes of package " + request.shortSha() + " are gone (" + archived
+                    + "); it cannot go through the flow again");
+        }
+        PackageRecords.Arrival arrival = records.retake(request);
+        LOG.info("package {} taken again for {} request {} of {}", request.shortSha(), request.kind(), request.id(), request.requestedBy());
+        return new ReceivedPackage(arrival.sha256(), arrival.size(), archived,
+                new Channel(arrival.channel(), arrival.claimedPartner(), arrival.origin()), arrival.receivedAt(), false,
+                ReceivedPackage.PackageForm.valueOf(arrival.form()));
     }
 
     private static PackageRecords.Arrival arrival(String sha256, long size, Channel channel, ReceivedPackage.PackageForm form,

@@ -62,8 +62,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + tcpPort + "?protocols=CORE");
         }
         config.addAddressSetting(QueueNames.ALL, addressSettings(redelivery));
-        // The dead-letter queue is never retried into itself: its messages wait for an administrator.
-        config.addAddressSetting(QueueNames.FAILED, new AddressSettings().setMaxDeliveryAttempts(-1));
+        // The dead-letter queue is never moved anywhere else: the gateway records its packages as FAILED, and while it
+        // cannot (the database is down), each message comes back with the same backoff as the received queue's.
+        config.addAddressSetting(QueueNames.FAILED, new AddressSettings().setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(redelivery.firstDelay().toMillis()).setRedeliveryMultiplier(Redelivery.BACKOFF)
+                .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis()));
         // Declared up front, so the queues (above all the dead-letter one) exist before any message needs them.
         for (String queue : new String[] {QueueNames.RECEIVED, QueueNames.FAILED}) {
             config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)

@@ -19,8 +19,11 @@ public final class ReceiptPolicy {
             case MALFORMED, NOT_ENCRYPTED, NOT_SIGNED, NOT_FOR_US, DECRYPTION_FAILED, BAD_SIGNATURE, UNKNOWN_SIGNER,
                     SIGNER_NOT_PARTNER, CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, CERT_INVALID, REVOCATION_UNKNOWN,
                     WEAK_ALGORITHM, TOO_LARGE, NO_PACKAGE, UNKNOWN_SENDER -> false;
-            // Raised after the signature held: the partner is known and is told what to fix.
-            case INVALID_NOTICE, MALFORMED_DOCUMENT, NO_CONTACT_POINT -> true;
+            // Raised after the signature held: the partner is known and is told what to fix. A certificate the directory
+            // holds for the partner, out of use now, proves whose the signature is as well; the receipt goes over the
+            // partner's own channel and names the certificate to replace.
+            case INVALID_NOTICE, MALFORMED_DOCUMENT, NO_CONTACT_POINT, SIGNER_CERTIFICATE_REVOKED, SIGNER_CERTIFICATE_EXPIRED,
+                    SIGNER_CERTIFICATE_NOT_YET_VALID, SIGNER_CERTIFICATE_OUTSIDE_USE_WINDOW -> true;
         };
     }
 }

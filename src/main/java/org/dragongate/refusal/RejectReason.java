@@ -26,8 +26,27 @@ public enum RejectReason {
     CERT_REVOKED,
     /** The certificate is trusted but not usable for signing (key usage, path constraints). */
     CERT_INVALID,
-    /** Revocation was required but could not be determined (no current CRL). Never treated as "not revoked". */
+    /**
+     * Revocation was required (the partner has CRLs, or its CA publishes one at a distribution point) but
+     * could not be determined: no current CRL of the CA. Never treated as "not revoked". The message names
+     * the CA and what the administrators must do ({@code crl refresh}, {@code crl import}).
+     */
     REVOCATION_UNKNOWN,
+    /**
+     * The signature holds, with a certificate registered for the partner (pinned, or the CA the signer
+     * chains to) that the gateway administrators revoked. The message names the certificate (subject,
+     * serial, SHA-256 prefix), when it was revoked and what the partner must do.
+     */
+    SIGNER_CERTIFICATE_REVOKED,
+    /** As {@link #SIGNER_CERTIFICATE_REVOKED}, for a registered certificate that expired; the message gives the date. */
+    SIGNER_CERTIFICATE_EXPIRED,
+    /** As {@link #SIGNER_CERTIFICATE_REVOKED}, for a registered certificate whose window of use (or validity) starts later. */
+    SIGNER_CERTIFICATE_NOT_YET_VALID,
+    /**
+     * As {@link #SIGNER_CERTIFICATE_REVOKED}, for a registered certificate, still valid, whose window of use
+     * ended: the agreed date of a rollover passed and the partner still signs with the old certificate.
+     */
+    SIGNER_CERTIFICATE_OUTSIDE_USE_WINDOW,
     /** An algorithm outside the allow-list: MD5/SHA-1, short RSA keys, DES/3DES/RC2, PKCS#1 v1.5 key transport, short GCM tags. */
     WEAK_ALGORITHM,
     /** The package, its content or its expanded (decompressed) content exceeds a configured limit. */

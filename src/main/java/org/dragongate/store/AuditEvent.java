@@ -14,6 +14,8 @@ public enum AuditEvent {
     RETRIED,
     DEAD_LETTERED,
     REDRIVEN,
+    /** A package's processing failed on every attempt (not a refusal): it waits for an administrator's re-drive. */
+    FAILED,
     RECEIPT_SENT,
     ADMIN_ACTION,
     /** Administrators were warned that a certificate expires soon, or has expired (once per certificate and threshold). */

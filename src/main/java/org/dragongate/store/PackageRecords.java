@@ -22,11 +22,15 @@ public final class PackageRecords {
         NEW,
         /** Seen before, but the flow never finished with it (a crash, a failed stage): process it again. */
         RETAKE,
-        /** Seen and finished with (accepted or quarantined): acknowledged, not processed again. */
+        /** Seen and finished with (accepted, quarantined or failed): acknowledged, not processed again. */
         DUPLICATE
     }
 
-    public enum State { RECEIVED, ACCEPTED, QUARANTINED }
+    /**
+     * Where a package stands. FAILED: its processing failed on every attempt (not a refusal); like a
+     * quarantined one it is taken again only when an administrator asks ({@link PackageRequests}).
+     */
+    public enum State { RECEIVED, ACCEPTED, QUARANTINED, FAILED }
 
     /**
      * A package as the channel delivered it, before anything is verified.
@@ -86,11 +90,17 @@ public final class PackageRecords {
 
     /** The package opened: decrypted, and its signature verified as the partner's. */
     public void opened(String sha256, String partnerId, String signerSubject, String signerSerial) throws SQLException {
+        opened(sha256, partnerId, signerSubject, signerSerial, null);
+    }
+
+    /** @param revocationWaiver why the signer's revocation went unchecked (accepted by the gateway's policy); null when it was checked */
+    public void opened(String sha256, String partnerId, String signerSubject, String signerSerial, String revocationWaiver)
+            throws SQLException {
         db.inTransaction(c -> {
             requireOne(Sql.update(c, "UPDATE package SET partner_id = ?, signer_subject = ?, signer_serial = ?, updated_at = ? WHERE sha256 = ?",
                     Sql.cut(partnerId, 64), Sql.cut(signerSubject, 1024), Sql.cut(signerSerial, 128), now(), sha256), sha256);
-            new AuditBatch().add(AuditEvent.OPENED, sha256, "partner " + partnerId + ", signer " + signerSubject + " serial " + signerSerial)
-                    .appendTo(c, trail, actor);
+            new AuditBatch().add(AuditEvent.OPENED, sha256, "partner " + partnerId + ", signer " + signerSubject + " serial " + signerSerial
+                    + (revocationWaiver == null ? "" : "; " + revocationWaiver)).appendTo(c, trail, actor);
             return null;
         });
     }
@@ -130,6 +140,88 @@ public final class PackageRecords {
             new AuditBatch().add(AuditEvent.REFUSED, sha256, reasonCode + ", quarantined as " + quarantineId).appendTo(c, trail, actor);
             return null;
         });
+    }
+
+    /**
+     * An attempt at processing the package failed for a reason that is not the package's fault; the
+     * broker delivers it again or gives up. Only the last error is kept (for 'failed list'), not
+     * audited: an outage would otherwise fill the trail with one record per attempt.
+     *
+     * @param error the exception's type and short message, never content
+     */
+    public void attemptFailed(String sha256, Integer attempt, String error) throws SQLException {
+        db.inTransaction(c -> Sql.update(c, "UPDATE package SET last_error = ?, failed_attempts = ?, updated_at = ? WHERE sha256 = ?"
+                + " AND state = 'RECEIVED'", Sql.cut(error, 1000), attempt, now(), sha256));
+    }
+
+    /**
+     * The broker gave up on the package after its last attempt: FAILED, with the last error, until an
+     * administrator re-drives it. Only from RECEIVED: a package finished meanwhile stays as it is.
+     *
+     * @return whether the package was recorded as failed now
+     */
+    public boolean failed(String sha256) throws SQLException {
+        return db.inTransaction(c -> {
+            if (Sql.update(c, "UPDATE package SET state = 'FAILED', updated_at = ? WHERE sha256 = ? AND state = 'RECEIVED'", now(), sha256) != 1) {
+                return false;
+            }
+            String lastError = lastError(c, sha256);
+            new AuditBatch().add(AuditEvent.FAILED, sha256, "processing failed on every attempt"
+                    + (lastError == null ? "" : ", last: " + lastError) + "; waits for 'failed redrive'").appendTo(c, trail, actor);
+            return true;
+        });
+    }
+
+    /**
+     * Takes a quarantined or failed package again because an administrator asked: RECEIVED, as if it
+     * had just arrived (its refusal reason and last error cleared; the quarantine table and the audit
+     * trail keep them), so the flow tracks it like a fresh package. A package already RECEIVED again
+     * (an instance died between this and queueing it) is returned as it is.
+     *
+     * @return the package as it arrived, for its claim check
+     * @throws PackageRequests.CannotRequeue when the package was never taken in or was accepted meanwhile
+     */
+    public Arrival retake(PackageRequests.PackageRequest request) throws SQLException, PackageRequests.CannotRequeue {
+        String sha256 = request.packageSha256();
+        Arrival arrival = db.inTransaction(c -> {
+            Optional<State> state = stateOf(c, sha256);
+            if (state.isEmpty() || state.get() == State.ACCEPTED) {
+                return null;
+            }
+            if (state.get() != State.RECEIVED) {
+                Sql.update(c, "UPDATE package SET state = 'RECEIVED', reason_code = NULL, last_error = NULL, failed_attempts = NULL,"
+                        + " updated_at = ? WHERE sha256 = ?", now(), sha256);
+                new AuditBatch().add(AuditEvent.RECEIVED, sha256, "taken again, was " + state.get() + ": " + request.kind() + " request "
+                        + request.id() + " of " + request.requestedBy()).appendTo(c, trail, actor);
+            }
+            return arrivalOf(c, sha256);
+        });
+        if (arrival == null) {
+            throw new PackageRequests.CannotRequeue("package " + request.shortSha() + " was accepted meanwhile or never taken in;"
+                    + " there is nothing to process again");
+        }
+        return arrival;
+    }
+
+    private static Arrival arrivalOf(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT size_bytes, channel, claimed_partner, origin, form, received_at FROM package WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new Arrival(sha256, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Sql.instant(rs, 6));
+            }
+        }
+    }
+
+    private static String lastError(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT last_error FROM package WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** What the sender was told: a receipt sent or kept unsent, or none because the sender was not verified. */

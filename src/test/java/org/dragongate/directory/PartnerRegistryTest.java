@@ -366,6 +366,39 @@ class PartnerRegistryTest {
         }
     }
 
+    /** A revoked or out-of-window certificate is never trusted, but the directory keeps it so the refusal can name it. */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void certificatesOutOfUseComeAlongSoTheirSignersAreRefusedByName(String kind) throws Exception {
+        try (Fixture f = open(kind)) {
+            Authority ca = authority();
+            Issued old = ca.endEntity("Old Signer").issue("old");
+            Issued revoked = ca.endEntity("Revoked Signer").issue("revoked");
+            Instant oldUntil = start.plus(1, ChronoUnit.DAYS);
+            f.certificates().importCertificate(CN, bytes(old.certificateFile()), "old.pem", null,
+                    new ImportOptions(CertificateKind.PINNED, new UseWindow(null, oldUntil), false), ADMIN);
+            String sha = f.certificates().importCertificate(CN, bytes(revoked.certificateFile()), "revoked.pem", null,
+                    new ImportOptions(CertificateKind.PINNED, UseWindow.VALIDITY, false), ADMIN).certificates().get(0).sha256();
+            f.certificates().revoke(CN, sha, "key compromise", ADMIN);
+            clock.set(oldUntil.plusSeconds(1));
+
+            Partner partner = loaded(f);
+
+            assertThat(partner.pinnedCertificates()).isEmpty();
+            assertThat(partner.outOfUse()).extracting(o -> o.certificate().getSerialNumber())
+                    .containsExactlyInAnyOrder(old.certificate().getSerialNumber(), revoked.certificate().getSerialNumber());
+            org.dragongate.trust.SignerTrust trust = new org.dragongate.trust.SignerTrust(f.registry().load(), clock);
+            assertThatThrownBy(() -> trust.establish(revoked.certificate(), List.of(), CN)).isInstanceOfSatisfying(
+                    org.dragongate.refusal.PackageRejected.class, e -> {
+                        assertThat(e.reason()).isEqualTo(org.dragongate.refusal.RejectReason.SIGNER_CERTIFICATE_REVOKED);
+                        assertThat(e.getMessage()).contains(sha.substring(0, 16), "revoked by the gateway administrators on " + start);
+                    });
+            assertThatThrownBy(() -> trust.establish(old.certificate(), List.of(), CN)).isInstanceOfSatisfying(
+                    org.dragongate.refusal.PackageRejected.class, e -> assertThat(e.reason())
+                            .isEqualTo(org.dragongate.refusal.RejectReason.SIGNER_CERTIFICATE_OUTSIDE_USE_WINDOW));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(TestDatabases.KINDS)
     void theLoadedDirectoryIsWhatTheGatewayChecksSignersAgainst(String kind) throws Exception {

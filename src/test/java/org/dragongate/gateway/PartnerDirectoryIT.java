@@ -3,8 +3,10 @@ package org.dragongate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
+import org.dragongate.crypto.Certificates;
 import org.dragongate.directory.PartnerBootstrap;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.pki.ExamplePki;
@@ -12,6 +14,8 @@ import org.dragongate.quarantine.QuarantineEntry;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
 import org.dragongate.testing.GatewayFixture;
+import org.dragongate.testing.TestPki;
+import org.dragongate.trust.CertificateFiles;
 import org.dragongate.trust.PartnerDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,5 +63,31 @@ class PartnerDirectoryIT {
         assertThat(refused.reason()).isEqualTo("UNKNOWN_SIGNER");
         assertThat(refused.message()).isEqualTo("the channel belongs to partner 'CN-GACC', which is not registered with the gateway or is suspended");
         assertThat(directory.find(ExamplePki.AU_ABF)).as("the other partners are untouched").isPresent();
+    }
+
+    /**
+     * The partner's CA certificate revoked by the administrators: a package signed under it is quarantined
+     * with a reason code of its own, and the partner gets a REJECTED receipt naming the CA and what to do.
+     */
+    @Test
+    void aPackageSignedUnderARevokedCaIsRefusedByNameInQuarantineAndInTheReceipt() throws Exception {
+        fixture = GatewayFixture.start(base.resolve("jail")).startGateway(Map.of("gateway.directory-refresh-seconds", "1"));
+        Database database = fixture.gateway().getCamelContext().getRegistry().lookupByNameAndType("database", Database.class);
+        fixture.awaitCount(1, "SELECT COUNT(*) FROM partner WHERE partner_id = ?", CN);
+        X509Certificate ca = CertificateFiles.certificate(TestPki.shared().partnerFile(CN, ExamplePki.CA_CERT_FILE));
+        String sha256 = Certificates.fingerprint(ca);
+        new PartnerRegistry(database, new AuditTrail(Clock.systemUTC()), Clock.systemUTC()).certificates()
+                .revoke(CN, sha256, "key compromise", "admin it@test");
+        PartnerDirectory directory = fixture.gateway().getCamelContext().getRegistry().lookupByNameAndType("partnerDirectory", PartnerDirectory.class);
+        GatewayFixture.await("the gateway to read the revocation", () -> directory.find(CN).orElseThrow().outOfUse().isEmpty() ? null : true);
+        Path sealed = fixture.seal(CN);
+        fixture.upload(CN, sealed, "revoked.p7m");
+
+        QuarantineEntry refused = fixture.awaitQuarantined(GatewayFixture.sha256(sealed));
+        assertThat(refused.reason()).isEqualTo("SIGNER_CERTIFICATE_REVOKED");
+        assertThat(refused.message()).contains(sha256.substring(0, 16), "revoked by the gateway administrators on",
+                "import your new CA certificate");
+        assertThat(fixture.awaitReceipt(CN, GatewayFixture.sha256(sealed), "REJECTED")).contains("SIGNER_CERTIFICATE_REVOKED")
+                .contains(sha256.substring(0, 16)).doesNotContain("key compromise");
     }
 }

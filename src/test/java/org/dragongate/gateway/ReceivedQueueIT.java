@@ -2,22 +2,12 @@ package org.dragongate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.dragongate.pki.ExamplePki;
-import org.dragongate.queue.QueueNames;
 import org.dragongate.testing.GatewayFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The queue between intake and the open stage, end to end: the SFTP file is released as soon as
  * its package is archived and queued; a package whose processing fails (here the disk refuses the
- * opened documents) stays on the queue and is processed once the trouble is over, or, when it never
- * is, ends on the dead-letter queue with its reason logged; and a second gateway sharing the broker
- * and the archive opens what the first one took in.
+ * opened documents) stays on the queue and is processed once the trouble is over (when it never is,
+ * see {@link FailedPackageIT}); and a second gateway sharing the broker and the archive opens what the
+ * first one took in.
  */
 class ReceivedQueueIT {
     private static final String CN = ExamplePki.CN_GACC;
@@ -73,29 +63,6 @@ class ReceivedQueueIT {
         assertThat(gw.logLines()).filteredOn(l -> l.contains("package " + sha.substring(0, 12) + " opened")).hasSize(1);
     }
 
-    /** After the last attempt the broker moves the message to the dead-letter queue, and the log says why; the package stays in the archive. */
-    @Test
-    void packageThatFailsEveryAttemptEndsOnTheDeadLetterQueueWithItsReason() throws Exception {
-        gw = GatewayFixture.start(base);
-        Files.writeString(Files.createDirectories(gw.dataDir()).resolve("opened"), "not a folder: the open stage cannot write");
-        gw.startGateway(Map.of("queues.redelivery-delay", "100", "queues.max-delivery-attempts", "3"));
-        Path sealed = gw.seal(CN);
-        String sha = GatewayFixture.sha256(sealed);
-
-        gw.upload(CN, sealed, "never-opens.p7m");
-
-        String last = awaitLog("the last failed attempt", sha, "attempt 3 of 3 failed");
-        assertThat(last).contains("ERROR", "FileAlreadyExistsException", "moves it to " + QueueNames.FAILED);
-        List<String> failed = GatewayFixture.await("the message on " + QueueNames.FAILED, () -> {
-            List<String> bodies = browse(gw.gateway(), QueueNames.FAILED);
-            return bodies.isEmpty() ? null : bodies;
-        });
-        assertThat(failed).singleElement().asString().contains("\"sha256\":\"" + sha + "\"");
-        assertThat(browse(gw.gateway(), QueueNames.RECEIVED)).isEmpty();
-        assertThat(gw.archived(sha)).isTrue();
-        assertThat(gw.quarantine().list()).isEmpty();
-    }
-
     /**
      * Instances share the broker and the archive: one takes a package in over SFTP and queues its
      * claim check, the other (connected to the first one's broker by URL, with no open-package route
@@ -127,22 +94,5 @@ class ReceivedQueueIT {
         String shortId = sha.substring(0, 12);
         return GatewayFixture.await(what, () -> gw.logLines().stream()
                 .filter(l -> l.contains("package " + shortId) && l.contains(text)).findFirst().orElse(null));
-    }
-
-    /** The messages on a queue of the gateway's broker, left where they are. */
-    private static List<String> browse(Main gateway, String queue) {
-        ConnectionFactory factory = gateway.getCamelContext().getComponent("jms", JmsComponent.class).getConfiguration()
-                .getListenerConnectionFactory();
-        try (Connection connection = factory.createConnection(); Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-            connection.start();
-            List<String> bodies = new ArrayList<>();
-            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements(); ) {
-                bodies.add(((TextMessage) messages.nextElement()).getText());
-            }
-            return bodies;
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,8 +15,13 @@ class ReceiptPolicyTest {
     private static final Set<String> BEFORE_VERIFICATION = Set.of("MALFORMED", "NOT_ENCRYPTED", "NOT_SIGNED", "NOT_FOR_US",
             "DECRYPTION_FAILED", "BAD_SIGNATURE", "UNKNOWN_SIGNER", "SIGNER_NOT_PARTNER", "CERT_EXPIRED", "CERT_NOT_YET_VALID",
             "CERT_REVOKED", "CERT_INVALID", "REVOCATION_UNKNOWN", "WEAK_ALGORITHM", "TOO_LARGE", "NO_PACKAGE", "UNKNOWN_SENDER");
-    /** Raised once the partner is verified: it gets a REJECTED receipt telling it what to fix. */
-    private static final Set<String> AFTER_VERIFICATION = Set.of("INVALID_NOTICE", "MALFORMED_DOCUMENT", "NO_CONTACT_POINT");
+    /**
+     * Raised once the partner is verified: it gets a REJECTED receipt telling it what to fix. A signature by a
+     * certificate the directory holds for the partner (revoked or out of its window now) verifies the partner too.
+     */
+    private static final Set<String> AFTER_VERIFICATION = Set.of("INVALID_NOTICE", "MALFORMED_DOCUMENT", "NO_CONTACT_POINT",
+            "SIGNER_CERTIFICATE_REVOKED", "SIGNER_CERTIFICATE_EXPIRED", "SIGNER_CERTIFICATE_NOT_YET_VALID",
+            "SIGNER_CERTIFICATE_OUTSIDE_USE_WINDOW");
 
     /** A reason added to the enum later fails here until someone decides which list it belongs to. */
     @Test

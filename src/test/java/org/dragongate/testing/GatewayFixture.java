@@ -302,9 +302,14 @@ public final class GatewayFixture implements AutoCloseable {
      * receipt XML it carries (the file is CMS SignedData; the signature is the receipt tests' business).
      */
     public String awaitAcceptedReceipt(String partnerId, String packageSha256) {
+        return awaitReceipt(partnerId, packageSha256, "ACCEPTED");
+    }
+
+    /** As {@link #awaitAcceptedReceipt}, for a receipt of the given status (ACCEPTED, REJECTED). */
+    public String awaitReceipt(String partnerId, String packageSha256, String status) {
         Path receipt = await("the receipt of " + packageSha256, () -> {
             try (Stream<Path> files = Files.list(inbox(partnerId).resolve("receipts"))) {
-                return files.filter(f -> f.getFileName().toString().startsWith("receipt-" + packageSha256.substring(0, 12) + "-ACCEPTED"))
+                return files.filter(f -> f.getFileName().toString().startsWith("receipt-" + packageSha256.substring(0, 12) + "-" + status))
                         .findFirst().orElse(null);
             } catch (IOException e) {
                 return null;

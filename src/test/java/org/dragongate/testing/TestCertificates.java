@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -21,9 +22,13 @@ import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -67,6 +72,11 @@ public final class TestCertificates {
 
     /** A new self-signed RSA-2048 CA (SHA256withRSA, valid from yesterday for ten years), written to {@code dir/<slug>-ca.pem}. */
     public static Authority authority(String commonName, Path dir) {
+        return authority(commonName, dir, null);
+    }
+
+    /** @param crlUri where the CA says it publishes its CRL (a CRL distribution point in its own certificate); null for none */
+    public static Authority authority(String commonName, Path dir, String crlUri) {
         try {
             Files.createDirectories(dir);
             KeyPair keys = rsaKeys(2048);
@@ -78,6 +88,9 @@ public final class TestCertificates {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            if (crlUri != null) {
+                builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(crlUri));
+            }
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA")
                             .setProvider(CryptoProviders.bouncyCastle()).build(keys.getPrivate())));
@@ -122,6 +135,52 @@ public final class TestCertificates {
         public Partner partner(String id) {
             return new Partner(id, id, List.of(certificate), List.of(), List.of(), false, Set.of());
         }
+
+        /** A CRL of this CA (BouncyCastle, SHA256withRSA) listing the given certificates as revoked (key compromise) a day before {@code thisUpdate}. */
+        public X509CRL crl(Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
+            return crlSignedBy(keys.getPrivate(), thisUpdate, nextUpdate, revoked);
+        }
+
+        /** A CRL that names this CA as its issuer but is signed with another key: a forgery. */
+        public X509CRL forgedCrl(Instant thisUpdate, Instant nextUpdate) {
+            try {
+                return crlSignedBy(rsaKeys(2048).getPrivate(), thisUpdate, nextUpdate);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private X509CRL crlSignedBy(PrivateKey key, Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
+            try {
+                X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate.getSubjectX500Principal(), Date.from(thisUpdate));
+                builder.setNextUpdate(Date.from(nextUpdate));
+                for (X509Certificate certificate : revoked) {
+                    builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate.minus(1, ChronoUnit.DAYS)), CRLReason.keyCompromise);
+                }
+                return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                        .setProvider(CryptoProviders.bouncyCastle()).build(key)));
+            } catch (GeneralSecurityException | OperatorCreationException e) {
+                throw new IllegalStateException("cannot make a test CRL", e);
+            }
+        }
+
+        /** The CA's private key as an unencrypted PKCS#8 PEM file beside its certificate, for {@code openssl ca}. */
+        public Path keyFile() {
+            Path file = certificateFile.resolveSibling(certificateFile.getFileName().toString().replace(".pem", "-key.pem"));
+            try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(file, StandardCharsets.US_ASCII))) {
+                pem.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return file;
+        }
+    }
+
+    private static org.bouncycastle.asn1.x509.CRLDistPoint distributionPoint(String uri) {
+        org.bouncycastle.asn1.x509.GeneralNames names = new org.bouncycastle.asn1.x509.GeneralNames(
+                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, uri));
+        return new org.bouncycastle.asn1.x509.CRLDistPoint(new org.bouncycastle.asn1.x509.DistributionPoint[] {
+                new org.bouncycastle.asn1.x509.DistributionPoint(new org.bouncycastle.asn1.x509.DistributionPointName(names), null, null)});
     }
 
     /** What an end-entity certificate should look like; {@link #issue} makes it. */
@@ -136,6 +195,7 @@ public final class TestCertificates {
         private Instant notAfter;
         private String signatureAlgorithm = "SHA256withRSA";
         private String dnsName;
+        private String crlUri;
 
         private EndEntity(Authority issuer, String commonName) {
             this.issuer = issuer;
@@ -177,6 +237,12 @@ public final class TestCertificates {
             return this;
         }
 
+        /** A CRL distribution point: where the issuing CA says it publishes revocations of this certificate. */
+        public EndEntity crlDistributionPoint(String uri) {
+            this.crlUri = uri;
+            return this;
+        }
+
         /** The algorithm the CA signs this certificate with, e.g. "SHA1withRSA". */
         public EndEntity signatureAlgorithm(String algorithm) {
             this.signatureAlgorithm = algorithm;
@@ -199,6 +265,9 @@ public final class TestCertificates {
                                     org.bouncycastle.asn1.x509.GeneralName.dNSName, dnsName)));
                 }
                 builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+                if (crlUri != null) {
+                    builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(crlUri));
+                }
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(issuer.keys.getPublic()));
                 X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
