@@ -211,6 +211,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private PackageArchive archive;
     private ContactPointDirectory contactPointDirectory;
     private ReceiptStage receiptStage;
+    private ReceiptSender receiptSender;
     private KeyMaterial signingKeyMaterial;
     private Quarantine quarantine;
     private Database database;
@@ -310,7 +311,8 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), noticeRegistry());
     }
 
-    @BindToRegistry("deliveryWorker")
+    /** Closed when the gateway stops: its SFTP sessions are kept open between runs. */
+    @BindToRegistry(value = "deliveryWorker", destroyMethod = "close")
     public DeliveryWorker deliveryWorker() {
         ContactPointDirectory directory = contactPoints();
         Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
@@ -334,10 +336,18 @@ public class GatewayConfiguration implements CamelConfiguration {
             ReceiptSender.SftpSettings sftp = new ReceiptSender.SftpSettings(sftpHost, sftpPort, sftpUser,
                     optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
                     Path.of(sftpIntakeKnownHosts), sftpInbox);
-            receiptStage = new ReceiptStage(new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
-                    timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), packageRecords(), clock);
+            receiptSender = new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout), timeout,
+                    Path.of(dataDir));
+            receiptStage = new ReceiptStage(receiptSender, partnerDirectory(), noticeRegistry(), packageRecords(), clock);
         }
         return receiptStage;
+    }
+
+    /** The receipt stage's sender, bound so that the SFTP sessions it keeps open are closed when the gateway stops. */
+    @BindToRegistry(value = "receiptSender", destroyMethod = "close")
+    public synchronized ReceiptSender receiptSender() {
+        receiptStage();
+        return receiptSender;
     }
 
     /** The tracking database, migrated on open; its pool is closed when the gateway stops. */
