@@ -30,6 +30,7 @@ import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.delivery.DeliverySealer;
+import org.dragongate.delivery.DeliveryWakeUp;
 import org.dragongate.delivery.DeliveryWorker;
 import org.dragongate.delivery.HttpChannels;
 import org.dragongate.delivery.HttpDelivery;
@@ -97,6 +98,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     /** The gateway's signing key: deliveries and receipts are signed with it. */
     @PropertyInject(value = "gateway.signing-key", defaultValue = "keys-example/gateway/signing.p12")
     String signingKey;
+
+    /** The longest a due delivery waits for the worker; deliveries this instance queues wake it at once. */
+    @PropertyInject(value = "delivery.poll-period", defaultValue = "1000")
+    long deliveryPollPeriod;
 
     @PropertyInject(value = "delivery.timeout-seconds", defaultValue = "10")
     int deliveryTimeoutSeconds;
@@ -309,6 +314,11 @@ public class GatewayConfiguration implements CamelConfiguration {
     @BindToRegistry("deliveryStage")
     public DeliveryStage deliveryStage() {
         return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), noticeRegistry());
+    }
+
+    @BindToRegistry("deliveryWakeUp")
+    public DeliveryWakeUp deliveryWakeUp() {
+        return new DeliveryWakeUp(Duration.ofMillis(deliveryPollPeriod));
     }
 
     /** Closed when the gateway stops: its SFTP sessions are kept open between runs. */
