@@ -268,11 +268,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new MailIntake(packageIntake(), partnerDirectory(), new MailPackages(data("work")), data("work"));
     }
 
-    @BindToRegistry("sftpFileFilter")
-    public SftpFileFilter sftpFileFilter() {
-        return new SftpFileFilter();
-    }
-
     @BindToRegistry("openStage")
     public OpenStage openStage() {
         PackageOpener opener = new PackageOpener(gatewayKeys(), partnerDirectory(), AlgorithmPolicy.strict(),
