@@ -27,7 +27,7 @@ final class StageProfile {
             "queue + open: RECEIVED -> OPENED (JMS hop, decrypt, verify)",
             "convert + route + seal: OPENED -> CONVERTED",
             "store: CONVERTED -> last QUEUED (notice and deliveries registered)",
-            "delivery wait: QUEUED -> first attempt (delivery.poll-period)",
+            "delivery wait: QUEUED -> first attempt (wake-up or delivery.poll-period)",
             "deliver: first attempt -> arrival at contact point (HTTP POST)",
             "record: arrival -> DELIVERED on the audit trail");
 

@@ -21,6 +21,9 @@ public final class BenchE2eCommand {
                     "and times them through the gateway (durable intake) to a local contact-point receiver. See docs/benchmarks.md.",
                     "Exit 0 when every expected delivery arrived, 1 on timeout."})
     public static final class E2e implements Callable<Integer> {
+        @Option(names = "--warm-up", paramLabel = "N", description = "Small packages sent through and delivered before the clock starts, so the JIT has compiled the gateway (default ${DEFAULT-VALUE}).")
+        int warmUp = 50;
+
         @Option(names = "--packages", description = "Small packages, one notice each (default ${DEFAULT-VALUE}).")
         int packages = 200;
 
@@ -66,7 +69,7 @@ public final class BenchE2eCommand {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--size is 1 to 7 (KB): a notice's summary holds 8000 characters");
             }
             int mailEvery = mailShare <= 0 ? 0 : (int) Math.max(1, Math.round(1 / mailShare));
-            EndToEndSettings settings = new EndToEndSettings(packages, sizeKb * 1024, mailEvery, large, largeMb * 1_000_000L, rate,
+            EndToEndSettings settings = new EndToEndSettings(warmUp, packages, sizeKb * 1024, mailEvery, large, largeMb * 1_000_000L, rate,
                     Duration.ofSeconds(timeoutSeconds), sftpPollDelay, mailPollDelay, deliveryPollPeriod, config, keys,
                     workDir != null ? workDir : Files.createTempDirectory("dragongate-bench-e2e"));
             EndToEndReport report = new EndToEndBenchmark(settings, System.out).run();

@@ -95,6 +95,24 @@ public final class PackageSealer {
         }
     }
 
+    /**
+     * Encrypts for the recipients what {@link #sign} wrote (DER): the same package {@code seal} makes, so
+     * that one signature serves several envelopes (a notice for each of its contact points) and the
+     * signer's private key is used once. The stream is read to its end, not closed.
+     */
+    public void encryptSigned(List<X509Certificate> recipients, InputStream signedData, SealOptions options, OutputStream out)
+            throws IOException {
+        try {
+            OutputStream encoded = options.encoding() == SealOptions.Encoding.PEM ? new PemOutput(out) : MultipartContent.nonClosing(out);
+            OutputStream encrypted = openEnvelope(recipients, options.cipher(), encoded);
+            signedData.transferTo(encrypted);
+            encrypted.close();
+            encoded.close();
+        } catch (CMSException | GeneralSecurityException e) {
+            throw new IOException("sealing failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes the content to sign into the signing stream. */
     private interface Content {
         void writeTo(OutputStream signed) throws IOException;

@@ -3,6 +3,7 @@ package org.dragongate.delivery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.dragongate.crypto.KeyMaterial;
@@ -33,15 +34,30 @@ public final class DeliverySealer {
 
     /** The sealed bytes alone: what is queued, and sent unchanged by every attempt. */
     public byte[] sealFor(DeliveryTarget target, byte[] noticeXml) throws IOException {
+        return sealFor(List.of(target), noticeXml).get(0);
+    }
+
+    /**
+     * The notice sealed for each target, in order: signed once (the private-key operation is most of
+     * sealing's cost), then encrypted for each target's certificate alone; a target without one gets the
+     * signed notice as it is.
+     */
+    public List<byte[]> sealFor(List<DeliveryTarget> targets, byte[] noticeXml) throws IOException {
         // Notices are small documents (attachments travel by reference), so the sealed bytes are held in memory.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(noticeXml.length + 8 * 1024);
-        ByteArrayInputStream content = new ByteArrayInputStream(noticeXml);
-        KeyMaterial signer = gatewaySigner.get();
-        if (target.encryptionCertificate() == null) {
-            sealer.sign(signer, content, SealOptions.Encoding.DER, out);
-        } else {
-            sealer.seal(signer, List.of(target.encryptionCertificate()), content, SealOptions.defaults(), out);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(noticeXml.length + 8 * 1024);
+        // The key as it is now: the gateway reads its keys again from the database, so a rollover needs no restart.
+        sealer.sign(gatewaySigner.get(), new ByteArrayInputStream(noticeXml), SealOptions.Encoding.DER, signed);
+        byte[] signedBytes = signed.toByteArray();
+        List<byte[]> sealed = new ArrayList<>(targets.size());
+        for (DeliveryTarget target : targets) {
+            if (target.encryptionCertificate() == null) {
+                sealed.add(signedBytes);
+            } else {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(signedBytes.length + 2 * 1024);
+                sealer.encryptSigned(List.of(target.encryptionCertificate()), new ByteArrayInputStream(signedBytes), SealOptions.defaults(), out);
+                sealed.add(out.toByteArray());
+            }
         }
-        return out.toByteArray();
+        return sealed;
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * permanent refusal, dead. Between runs nothing is held in memory; a delivery claimed by an instance
  * that died is taken over once its lease lapses.
  */
-public final class DeliveryWorker {
+public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Batches one run may claim, so a run ends even when retries keep falling due at once. */
     private static final int MAX_BATCHES_PER_RUN = 20;
@@ -116,5 +116,11 @@ public final class DeliveryWorker {
             return new DeliveryOutcome.RetryLater("cannot deliver to " + claim.contactPointId() + ": " + e.getMessage(), null);
         }
         return channel.send(delivery);
+    }
+
+    /** Closes the channel's kept connections; called when the gateway stops, after the last run. */
+    @Override
+    public synchronized void close() {
+        channel.close();
     }
 }

@@ -15,19 +15,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
-import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
@@ -37,29 +29,25 @@ import org.apache.sshd.sftp.common.SftpException;
  * once complete, so the contact point never picks up a half-written file. The final name comes from the
  * idempotency key: if it is already there, an earlier attempt got through and nothing is overwritten.
  * The host key must be in the gateway's known_hosts; the login (password and/or key) is the gateway's own,
- * the user name the endpoint's.
+ * the user name the endpoint's. Sessions are kept open between sends ({@link SftpSessions}).
  */
 public final class SftpDelivery implements DeliveryChannel {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final int DEFAULT_PORT = 22;
-    private static final AttributeKey<Boolean> HOST_KEY_REFUSED = new AttributeKey<>();
 
-    private final Path knownHostsFile;
-    private final String password;
-    private final List<KeyPair> keys = new ArrayList<>();
-    private final Duration timeout;
+    private final SftpSessions sessions;
 
     /**
      * @param password       the gateway's SFTP password, or null; also the passphrase of an encrypted private key
      * @param privateKeyFile the gateway's SSH private key (OpenSSH or PEM), or null
      */
     public SftpDelivery(Path knownHostsFile, String password, Path privateKeyFile, Duration timeout) {
-        this.knownHostsFile = Objects.requireNonNull(knownHostsFile, "knownHostsFile");
-        this.password = password;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(knownHostsFile, "knownHostsFile");
+        Objects.requireNonNull(timeout, "timeout");
         if (password == null && privateKeyFile == null) {
             throw new IllegalArgumentException("SFTP delivery needs a password or a private key");
         }
+        List<KeyPair> keys = new ArrayList<>();
         if (privateKeyFile != null) {
             // Loaded once, here: a key that will not load is a configuration error for startup, not a delivery outcome.
             FileKeyPairProvider provider = new FileKeyPairProvider(privateKeyFile);
@@ -75,14 +63,14 @@ public final class SftpDelivery implements DeliveryChannel {
                 throw new IllegalArgumentException("no private key in " + privateKeyFile);
             }
         }
+        this.sessions = new SftpSessions(knownHostsFile, password, keys, timeout);
     }
 
     @Override
     public DeliveryOutcome send(SealedDelivery delivery) throws InterruptedException {
         URI endpoint = delivery.target().endpoint();
         String user = endpoint.getUserInfo();
-        String host = endpoint.getHost();
-        if (user == null || user.isEmpty() || host == null) {
+        if (user == null || user.isEmpty() || endpoint.getHost() == null) {
             return new DeliveryOutcome.Rejected(0, "SFTP endpoint needs user@host");
         }
         int port = endpoint.getPort() < 0 ? DEFAULT_PORT : endpoint.getPort();
@@ -91,30 +79,47 @@ public final class SftpDelivery implements DeliveryChannel {
         String finalPath = folder + name;
         String partPath = folder + "." + name + ".part";
 
-        // A client per attempt: deliveries are rare, and nothing (threads, sessions) outlives the call.
-        SshClient client = client();
-        client.start();
-        ClientSession session = null;
         try {
-            session = client.connect(user, host, port).verify(timeout).getSession();
-            if (password != null) {
-                session.addPasswordIdentity(password);
-            }
-            for (KeyPair key : keys) {
-                session.addPublicKeyIdentity(key);
-            }
-            session.auth().verify(timeout);
-            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                return upload(sftp, delivery.body(), finalPath, partPath);
+            SftpSessions.Lease lease = sessions.borrow(user, endpoint.getHost(), port);
+            try {
+                return sendOver(lease, delivery.body(), finalPath, partPath);
+            } catch (IOException stale) {
+                if (!lease.reused() || stale instanceof SftpException) {
+                    throw stale;
+                }
+                // A kept session the server dropped meanwhile: once more on a new one (the upload is idempotent).
+                return sendOver(sessions.borrow(user, endpoint.getHost(), port), delivery.body(), finalPath, partPath);
             }
         } catch (IOException e) {
-            return failure(e, session);
-        } finally {
-            if (session != null) {
-                session.close(true);
-            }
-            client.stop();
+            return failure(e);
         }
+    }
+
+    /** The session goes back for the next send unless the connection failed or the send was cut off. */
+    private DeliveryOutcome sendOver(SftpSessions.Lease lease, byte[] body, String finalPath, String partPath)
+            throws IOException, InterruptedException {
+        boolean good = false;
+        try {
+            DeliveryOutcome outcome = upload(lease.sftp(), body, finalPath, partPath);
+            good = true;
+            return outcome;
+        } catch (SftpException e) {
+            // The server answered with a status: the session itself is fine.
+            good = true;
+            throw e;
+        } finally {
+            if (good) {
+                sessions.release(lease);
+            } else {
+                sessions.drop(lease);
+            }
+        }
+    }
+
+    /** Closes the kept sessions; a send after this fails. */
+    @Override
+    public void close() {
+        sessions.close();
     }
 
     private DeliveryOutcome upload(SftpClient sftp, byte[] body, String finalPath, String partPath)
@@ -160,12 +165,11 @@ public final class SftpDelivery implements DeliveryChannel {
         }
     }
 
-    private DeliveryOutcome failure(IOException e, ClientSession session) throws InterruptedException {
+    private DeliveryOutcome failure(IOException e) throws InterruptedException {
         if (Thread.interrupted() || hasCause(e, InterruptedIOException.class) && !hasCause(e, SocketTimeoutException.class)) {
             throw new InterruptedException();
         }
-        if (session != null && Boolean.TRUE.equals(session.getAttribute(HOST_KEY_REFUSED))
-                || disconnectCode(e) == SshConstants.SSH2_DISCONNECT_HOST_KEY_NOT_VERIFIABLE) {
+        if (e instanceof SftpSessions.HostKeyRefused || disconnectCode(e) == SshConstants.SSH2_DISCONNECT_HOST_KEY_NOT_VERIFIABLE) {
             // Permanent until an admin puts the right key in known_hosts: retrying would only knock on the wrong door.
             return new DeliveryOutcome.Rejected(0, "host key not trusted");
         }
@@ -191,26 +195,6 @@ public final class SftpDelivery implements DeliveryChannel {
             return new DeliveryOutcome.RetryLater("host not found", null);
         }
         return new DeliveryOutcome.RetryLater("connection failed (" + e.getClass().getSimpleName() + ")", null);
-    }
-
-    private SshClient client() {
-        SshClient client = SshClient.setUpDefaultClient();
-        KnownHostsServerKeyVerifier knownHosts = new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHostsFile);
-        // A changed key is refused, never learned: the default acceptor already says no, this makes it explicit.
-        knownHosts.setModifiedServerKeyAcceptor((session, address, entry, expected, actual) -> false);
-        ServerKeyVerifier remembering = (session, address, key) -> {
-            boolean trusted = knownHosts.verifyServerKey(session, address, key);
-            if (!trusted) {
-                session.setAttribute(HOST_KEY_REFUSED, Boolean.TRUE);
-            }
-            return trusted;
-        };
-        client.setServerKeyVerifier(remembering);
-        // SFTP requests wait for their answer up to the idle timeout: it is the per-operation timeout here.
-        CoreModuleProperties.IDLE_TIMEOUT.set(client, timeout);
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, timeout);
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, timeout);
-        return client;
     }
 
     /** {@code /} or empty is the login folder as the server roots it; {@code /~/in} is {@code in} under the home folder. */

@@ -28,4 +28,13 @@ public final class TransportChannels implements DeliveryChannel {
         }
         return channel.send(delivery);
     }
+
+    @Override
+    public void close() {
+        for (DeliveryChannel channel : new DeliveryChannel[] {http, sftp, mail}) {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
 }

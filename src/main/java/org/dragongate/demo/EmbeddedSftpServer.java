@@ -16,6 +16,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
@@ -37,12 +40,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final Path root;
     private final Path knownHosts;
     private final Map<String, List<PublicKey>> authorizedKeys;
+    private final List<String> keyExchanges;
 
-    private EmbeddedSftpServer(SshServer server, Path root, Path knownHosts, Map<String, List<PublicKey>> authorizedKeys) {
+    private EmbeddedSftpServer(SshServer server, Path root, Path knownHosts, Map<String, List<PublicKey>> authorizedKeys,
+                               List<String> keyExchanges) {
         this.server = server;
         this.root = root;
         this.knownHosts = knownHosts;
         this.authorizedKeys = authorizedKeys;
+        this.keyExchanges = keyExchanges;
     }
 
     /**
@@ -85,6 +91,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         });
         server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(homes);
+        List<String> keyExchanges = new CopyOnWriteArrayList<>();
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.KeyEstablished) {
+                    keyExchanges.add(session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS));
+                }
+            }
+        });
         server.start();
 
         Path knownHosts = stateDir.resolve("known_hosts");
@@ -94,7 +109,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
                     .append(PublicKeyEntry.toString(pair.getPublic())).append('\n');
         }
         Files.writeString(knownHosts, lines.toString(), StandardCharsets.US_ASCII);
-        return new EmbeddedSftpServer(server, root, knownHosts, authorizedKeys);
+        return new EmbeddedSftpServer(server, root, knownHosts, authorizedKeys, keyExchanges);
     }
 
     /** Lets {@code account} also log in with the key(s) in {@code publicKeyFile} (OpenSSH {@code authorized_keys} / {@code .pub} format). */
@@ -103,6 +118,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             authorizedKeys.computeIfAbsent(account, a -> new CopyOnWriteArrayList<>())
                     .add(entry.resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING));
         }
+    }
+
+    /** The key exchange algorithm of every handshake (and re-key) so far, in order: how many SSH connections clients paid for. */
+    public List<String> keyExchanges() {
+        return List.copyOf(keyExchanges);
     }
 
     public int port() {

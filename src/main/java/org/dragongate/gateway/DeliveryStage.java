@@ -67,13 +67,18 @@ public final class DeliveryStage {
     }
 
     private List<RoutedDelivery> seal(RoutedNotices.RoutedNotice notice) throws IOException {
-        List<RoutedDelivery> sealed = new ArrayList<>();
+        List<DeliveryTarget> targets = new ArrayList<>();
         for (RoutedNotices.Route route : notice.routes()) {
             ContactPoint contactPoint = contactPoints.find(route.contactPointId())
                     .orElseThrow(() -> new IOException("contact point " + route.contactPointId() + " left the directory"));
-            sealed.add(new RoutedDelivery(contactPoint.id(), route.reason(), sealer.sealFor(DeliveryTargets.of(contactPoint), notice.xml())));
+            targets.add(DeliveryTargets.of(contactPoint));
         }
-        return sealed;
+        List<byte[]> sealed = sealer.sealFor(targets, notice.xml());
+        List<RoutedDelivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            deliveries.add(new RoutedDelivery(targets.get(i).contactPointId(), notice.routes().get(i).reason(), sealed.get(i)));
+        }
+        return deliveries;
     }
 
     /** Builds delivery targets from the directory: the bearer token is read from the environment at each use. */

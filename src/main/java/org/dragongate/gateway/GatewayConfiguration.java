@@ -32,6 +32,7 @@ import org.dragongate.intake.PackageIntake;
 import org.dragongate.mail.MailPackages;
 import org.dragongate.quarantine.Quarantine;
 import org.dragongate.delivery.DeliverySealer;
+import org.dragongate.delivery.DeliveryWakeUp;
 import org.dragongate.delivery.DeliveryWorker;
 import org.dragongate.delivery.HttpChannels;
 import org.dragongate.delivery.HttpDelivery;
@@ -121,6 +122,10 @@ public class GatewayConfiguration implements CamelConfiguration {
     /** The signing key imported into the database on the first start, while it has no keys. */
     @PropertyInject(value = "gateway.signing-key", defaultValue = "keys-example/gateway/signing.p12")
     String signingKey;
+
+    /** The longest a due delivery waits for the worker; deliveries this instance queues wake it at once. */
+    @PropertyInject(value = "delivery.poll-period", defaultValue = "1000")
+    long deliveryPollPeriod;
 
     @PropertyInject(value = "delivery.timeout-seconds", defaultValue = "10")
     int deliveryTimeoutSeconds;
@@ -242,6 +247,7 @@ public class GatewayConfiguration implements CamelConfiguration {
     private ReceiptStage receiptStage;
     private Refreshing<Keyring> keyring;
     private Refreshing<RoutingRules> routingRules;
+    private ReceiptSender receiptSender;
     private Quarantine quarantine;
     private Database database;
     private DeliveryStore deliveryStore;
@@ -305,11 +311,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new MailIntake(packageIntake(), partnerDirectory(), new MailPackages(data("work")), data("work"));
     }
 
-    @BindToRegistry("sftpFileFilter")
-    public SftpFileFilter sftpFileFilter() {
-        return new SftpFileFilter();
-    }
-
     @BindToRegistry("openStage")
     public OpenStage openStage() {
         Refreshing<Keyring> keys = keyring();
@@ -366,7 +367,13 @@ public class GatewayConfiguration implements CamelConfiguration {
         return new DeliveryStage(new DeliverySealer(signingKey()), contactPoints(), noticeRegistry());
     }
 
-    @BindToRegistry("deliveryWorker")
+    @BindToRegistry("deliveryWakeUp")
+    public DeliveryWakeUp deliveryWakeUp() {
+        return new DeliveryWakeUp(Duration.ofMillis(deliveryPollPeriod));
+    }
+
+    /** Closed when the gateway stops: its SFTP sessions are kept open between runs. */
+    @BindToRegistry(value = "deliveryWorker", destroyMethod = "close")
     public DeliveryWorker deliveryWorker() {
         ContactPointDirectory directory = contactPoints();
         Duration timeout = Duration.ofSeconds(deliveryTimeoutSeconds);
@@ -390,8 +397,9 @@ public class GatewayConfiguration implements CamelConfiguration {
             ReceiptSender.SftpSettings sftp = new ReceiptSender.SftpSettings(sftpHost, sftpPort, sftpUser,
                     optional(sftpIntakePassword), optional(sftpIntakeKey) == null ? null : Path.of(sftpIntakeKey),
                     Path.of(sftpIntakeKnownHosts), sftpInbox);
-            receiptStage = new ReceiptStage(new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout),
-                    timeout, Path.of(dataDir)), partnerDirectory(), noticeRegistry(), packageRecords(), clock);
+            receiptSender = new ReceiptSender(signingKey(), sftp, new MailDelivery(smtpHost, smtpPort, deliveryFrom, timeout), timeout,
+                    Path.of(dataDir));
+            receiptStage = new ReceiptStage(receiptSender, partnerDirectory(), noticeRegistry(), packageRecords(), clock);
         }
         return receiptStage;
     }
@@ -415,6 +423,13 @@ public class GatewayConfiguration implements CamelConfiguration {
         ExpiryMail mail = optional(expiryMailTo) == null ? null
                 : ExpiryMail.through(smtpHost, smtpPort, deliveryFrom, expiryMailTo, Duration.ofSeconds(deliveryTimeoutSeconds), clock);
         return new ExpiryWatch(certificateExpiry(), database(), new AuditTrail(clock), mail, clock, instanceId());
+    }
+
+    /** The receipt stage's sender, bound so that the SFTP sessions it keeps open are closed when the gateway stops. */
+    @BindToRegistry(value = "receiptSender", destroyMethod = "close")
+    public synchronized ReceiptSender receiptSender() {
+        receiptStage();
+        return receiptSender;
     }
 
     /** The tracking database, migrated on open; its pool is closed when the gateway stops. */

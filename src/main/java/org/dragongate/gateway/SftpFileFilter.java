@@ -13,9 +13,30 @@ import org.apache.camel.component.file.remote.SftpRemoteFile;
  * .failed folders are not walked into. A name with a backslash is left alone: Camel's file
  * component turns backslashes into slashes, so such a file could be neither read nor moved and
  * would fail again on every poll.
+ *
+ * <p>Several intake routes can share the inbox, each taking its own share of the files (by a hash of
+ * the file's path), so one file's download, archive sync, database commit and queue send overlap with
+ * another's. Every share walks every partner folder.
  */
 public final class SftpFileFilter implements GenericFileFilter<Object> {
     static final String RECEIPTS = "receipts";
+
+    private final int share;
+    private final int shares;
+
+    /** All files: one intake route. */
+    public SftpFileFilter() {
+        this(0, 1);
+    }
+
+    /** The files of share {@code share} (0-based) of {@code shares}: one of that many intake routes. */
+    public SftpFileFilter(int share, int shares) {
+        if (shares < 1 || share < 0 || share >= shares) {
+            throw new IllegalArgumentException("share " + share + " of " + shares + " does not exist");
+        }
+        this.share = share;
+        this.shares = shares;
+    }
 
     @Override
     public boolean accept(GenericFile<Object> file) {
@@ -28,7 +49,13 @@ public final class SftpFileFilter implements GenericFileFilter<Object> {
             return !RECEIPTS.equals(name);
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".p7m") || lower.endsWith(".pem") || lower.endsWith(".b64") || lower.endsWith(".p7");
+        boolean aPackage = lower.endsWith(".p7m") || lower.endsWith(".pem") || lower.endsWith(".b64") || lower.endsWith(".p7");
+        return aPackage && shareOf(file.getRelativeFilePath(), shares) == share;
+    }
+
+    /** Which share a file belongs to: the same on every poll, so one route always takes it. */
+    static int shareOf(String relativePath, int shares) {
+        return Math.floorMod(String.valueOf(relativePath).hashCode(), shares);
     }
 
     private static boolean isLink(Object remote) {

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code receipt-<sha12>-<status>} and its "contact point" is the partner: over SFTP the file is
  * {@code receipt-<sha12>-<status>__<PARTNER>.p7m}, uploaded under a temporary name and renamed.
  */
-public final class ReceiptSender {
+public final class ReceiptSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptSender.class);
     private static final Pattern MAIL_SENDER = Pattern.compile("^from (\\S+) message-id ");
 
@@ -209,6 +209,14 @@ public final class ReceiptSender {
         } catch (IOException e) {
             LOG.error("receipt {} for partner {} not sent ({}) and could not be kept in {}: {}", receipt.name(), receipt.partnerId(),
                     outcome.reason(), unsent, e.toString());
+        }
+    }
+
+    /** Closes the SFTP sessions kept open for the next receipt; called when the gateway stops. */
+    @Override
+    public void close() {
+        if (sftpChannel != null) {
+            sftpChannel.close();
         }
     }
 }

@@ -15,11 +15,13 @@ public record DatabaseSettings(String url, String user, String password, String 
      * The embedded default. AUTO_SERVER lets the CLI ({@code audit verify}, {@code trace}) read the
      * file while the gateway has it open. WRITE_DELAY=0 writes each commit to the file before the
      * commit returns: H2's default keeps up to half a second of commits in memory, which a killed
-     * process loses although the queue already holds messages that depend on them.
+     * process loses although the queue already holds messages that depend on them. QUERY_CACHE_SIZE:
+     * the stores use a few dozen statements per connection, and H2 parsed most of them again at each
+     * use with its default of 8 (a tenth of the database's CPU in the end-to-end benchmark).
      */
     public static DatabaseSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("db").resolve("dragongate").toString();
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "dragongate", "", null,
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64", "dragongate", "", null,
                 DEFAULT_POOL_SIZE);
     }
 

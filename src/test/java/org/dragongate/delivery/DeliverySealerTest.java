@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dragongate.crypto.KeyMaterial;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.testing.OpenSsl;
@@ -43,6 +44,25 @@ class DeliverySealerTest {
         assertThat(result.exit()).as(result.stderr()).isZero();
         assertThat(Files.readAllBytes(opened)).isEqualTo(NOTICE);
         assertThat(result.stderr()).contains("OK signed by").contains("Dragongate Gateway (signing)");
+    }
+
+    /** One signature for all: each contact point opens its own envelope, with the gateway as signer, and only its own. */
+    @Test
+    void oneNoticeSealedForSeveralContactPointsOpensForEachAlone() throws Exception {
+        List<String> contactPoints = List.of(ExamplePki.VN_CUSTOMS_ASI, ExamplePki.VN_ENV_POLICE);
+        List<byte[]> sealed = sealer.sealFor(contactPoints.stream().map(DeliverySealerTest::encryptedTarget).toList(), NOTICE);
+
+        assertThat(sealed).hasSize(2);
+        for (int i = 0; i < contactPoints.size(); i++) {
+            Path file = Files.write(dir.resolve("delivery-" + i + ".p7m"), sealed.get(i));
+            Opened mine = open(contactPoints.get(i), file, dir.resolve("opened-" + i + ".xml"));
+            Opened theirs = open(contactPoints.get(1 - i), file, dir.resolve("theirs-" + i + ".xml"));
+
+            assertThat(mine.exit()).as(mine.stderr()).isZero();
+            assertThat(Files.readAllBytes(dir.resolve("opened-" + i + ".xml"))).isEqualTo(NOTICE);
+            assertThat(mine.stderr()).contains("Dragongate Gateway (signing)");
+            assertThat(theirs.exit()).isEqualTo(EXIT_REJECTED);
+        }
     }
 
     /** Notices are need-to-know: a delivery for one contact point is unreadable to the others. */

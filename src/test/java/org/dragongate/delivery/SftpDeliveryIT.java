@@ -168,6 +168,36 @@ class SftpDeliveryIT {
         assertThat(filesIn(server.inbox(CP))).isEmpty();
     }
 
+    /** A handshake (a post-quantum key exchange on both sides) costs far more CPU than a small upload: one session carries them all. */
+    @Test
+    void deliveriesShareOneSession() throws Exception {
+        try (SftpDelivery sftp = channel(server.knownHosts(), CP_PASSWORD)) {
+            for (String notice : List.of("N-1", "N-2", "N-3")) {
+                assertThat(sftp.send(sealed(notice, server.port(), "/"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+            }
+        }
+
+        assertThat(filesIn(server.inbox(CP))).hasSize(3);
+        assertThat(server.keyExchanges()).hasSize(1);
+    }
+
+    /** The kept session died with the server: the next delivery opens a new one instead of failing. */
+    @Test
+    void aSessionTheServerDroppedIsReplaced() throws Exception {
+        try (SftpDelivery sftp = channel(server.knownHosts(), CP_PASSWORD)) {
+            assertThat(sftp.send(sealed("N-1", server.port(), "/"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+            int port = server.port();
+            server.close();
+            server = EmbeddedSftpServer.start(dir.resolve("sftp"), dir.resolve("sftp-state"), port, Map.of(CP, CP_PASSWORD),
+                    "gateway-password-not-used");
+
+            assertThat(sftp.send(sealed("N-2", port, "/"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+        }
+
+        assertThat(filesIn(server.inbox(CP))).hasSize(2);
+        assertThat(server.keyExchanges()).hasSize(1);
+    }
+
     @Test
     void closedPortIsRetried() throws Exception {
         int closedPort;
@@ -199,10 +229,14 @@ class SftpDeliveryIT {
     }
 
     private static SealedDelivery sealed(int port, String folder) throws IOException {
+        return sealed(NOTICE_ID, port, folder);
+    }
+
+    private static SealedDelivery sealed(String noticeId, int port, String folder) throws IOException {
         DeliveryTarget target = new DeliveryTarget(CP, URI.create("sftp://" + CP + "@127.0.0.1:" + port + folder),
                 PKI.contactPointKey(CP).certificate(), null);
         return new DeliverySealer(KeyFiles.load(PKI.gatewayFile(ExamplePki.SIGNING + ".p12"), TestPki.password(), null))
-                .seal(NOTICE_ID, NOTICE, target);
+                .seal(noticeId, NOTICE, target);
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -65,6 +65,21 @@ class ReceiptSenderIT {
         }
     }
 
+    /** A receipt per package: they share one SSH session, or each would pay a whole handshake on both sides. */
+    @Test
+    void receiptsShareOneSession() throws Exception {
+        try (EmbeddedSftpServer server = EmbeddedSftpServer.start(dir.resolve("sftp"), dir.resolve("sftp-state"), 0,
+                Map.of(PARTNER, "partner-secret"), GATEWAY_PASSWORD);
+             ReceiptSender sender = new ReceiptSender(signingKey(), sftpSettings(server.port(), server.knownHosts()), null, TIMEOUT,
+                     dir.resolve("data"))) {
+            assertThat(sender.send(accepted(), sftpChannel(), partner())).isInstanceOf(DeliveryOutcome.Delivered.class);
+            assertThat(sender.send(rejected(), sftpChannel(), partner())).isInstanceOf(DeliveryOutcome.Delivered.class);
+
+            assertThat(filesIn(server.root().resolve("inbox").resolve(PARTNER).resolve("receipts"))).hasSize(2);
+            assertThat(server.keyExchanges()).hasSize(1);
+        }
+    }
+
     @Test
     void rejectedReceiptReachesTheSendersMailbox() throws Exception {
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0, "gateway-mail-secret")) {

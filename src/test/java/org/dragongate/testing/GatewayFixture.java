@@ -192,15 +192,24 @@ public final class GatewayFixture implements AutoCloseable {
         return server.root().resolve(EmbeddedSftpServer.INBOX).resolve(".done");
     }
 
-    /** The SFTP route's polling consumer, to count polls instead of sleeping. */
-    public ScheduledPollConsumer sftpConsumer() {
-        return (ScheduledPollConsumer) gateway.getCamelContext().getRoute("sftp-intake").getConsumer();
+    /** The SFTP intake routes' polling consumers (each takes its share of the files), to count polls instead of sleeping. */
+    public List<ScheduledPollConsumer> sftpConsumers() {
+        return gateway.getCamelContext().getRoutes().stream().filter(route -> route.getRouteId().startsWith("sftp-intake"))
+                .map(route -> (ScheduledPollConsumer) route.getConsumer()).toList();
     }
 
-    /** Waits until the SFTP consumer has polled {@code polls} more times (each poll lists every inbox). */
+    /** Waits until every SFTP consumer has polled {@code polls} more times (each poll lists every inbox). */
     public void awaitPolls(int polls) {
-        long target = sftpConsumer().getCounter() + polls;
-        await("the SFTP consumer to poll " + polls + " more times", () -> sftpConsumer().getCounter() >= target ? true : null);
+        List<ScheduledPollConsumer> consumers = sftpConsumers();
+        List<Long> targets = consumers.stream().map(consumer -> consumer.getCounter() + polls).toList();
+        await("the SFTP consumers to poll " + polls + " more times", () -> {
+            for (int i = 0; i < consumers.size(); i++) {
+                if (consumers.get(i).getCounter() < targets.get(i)) {
+                    return null;
+                }
+            }
+            return consumers.isEmpty() ? null : true;
+        });
     }
 
     /** A package sealed with {@code PackageSealer} by the partner's signer for the gateway; the notice is unique per call. */
