@@ -43,7 +43,6 @@ public final class ApiReplies {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Cache-Control", "no-store");
         if (status == 401) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"dragongate\"");
         }
