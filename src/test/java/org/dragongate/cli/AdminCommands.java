@@ -1,12 +1,7 @@
 package org.dragongate.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
-import picocli.CommandLine;
 
 /** Runs admin commands against one data directory with a given environment, and keeps what each printed. */
 final class AdminCommands {
@@ -21,14 +16,9 @@ final class AdminCommands {
     }
 
     int run(String... args) {
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        CommandLine cli = DragongateCli.commandLine(environment::get);
-        cli.setOut(new PrintWriter(outText, true));
-        cli.setErr(new PrintWriter(errText, true));
-        int exit = cli.execute(Stream.concat(Arrays.stream(args), Stream.of("--data-dir", dataDir.toString())).toArray(String[]::new));
-        out = outText.toString();
-        err = errText.toString();
-        return exit;
+        CommandRun run = CommandRun.withDataDir(dataDir, environment::get, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 }
