@@ -17,6 +17,10 @@ public final class ConsoleHttp {
 
     private final ConsoleFiles files;
 
+    public ConsoleHttp() {
+        this(new ConsoleFiles());
+    }
+
     public ConsoleHttp(ConsoleFiles files) {
         this.files = files;
     }
