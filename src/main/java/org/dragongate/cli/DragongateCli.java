@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Secure gateway for customs and law-enforcement intelligence packages.",
         subcommands = {RunCommand.class, DemoCommand.class, SealCommand.class, OpenCommand.class, QuarantineCommand.class,
                 SendMailCommand.class, DeadLetterCommand.class, AuditCommand.class, TraceCommand.class, PartnerCommand.class,
-                CertCommand.class, CrlCommand.class, KeysExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CertCommand.class, CrlCommand.class, AdminTokenCommand.class, KeysExampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class DragongateCli implements Runnable {
     /** Exit code when a package is refused; distinct from usage errors (2) and failures (1). */
     public static final int EXIT_REJECTED = 3;
