@@ -26,6 +26,11 @@ const ROUTES = {
   'audit/0': auditView,
 };
 
+/** admin or auditor, however the API spells it. */
+function role() {
+  return String(user?.role ?? '').toLowerCase();
+}
+
 function segments() {
   const fragment = location.hash.replace(/^#\/?/, '');
   return fragment === '' ? [] : fragment.split('/').map(decodeURIComponent);
@@ -36,7 +41,7 @@ function context() {
     api,
     user,
     // Auditors read only: the views do not even build the buttons that write.
-    canWrite: user?.role === 'admin',
+    canWrite: role() === 'admin',
     /** Runs a write; on success shows its message and renders the view again, else shows the error. */
     async act(button, action) {
       button.disabled = true;
@@ -148,12 +153,12 @@ function signOut() {
 async function signIn() {
   user = await api.get('session');
   $('login').hidden = true;
-  $('who').textContent = user.name + ' (' + user.role + ')';
+  $('who').textContent = user.name + ' (' + role() + ')';
   $('who').hidden = false;
   $('logout').hidden = false;
   $('nav').hidden = false;
   $('view').hidden = false;
-  document.body.dataset.role = user.role;
+  document.body.dataset.role = role();
   await render();
 }
 

@@ -108,17 +108,22 @@ function importForm(context, partner) {
     }
   });
   const kind = h('select', { name: 'kind' },
+    h('option', { value: '' }, 'as the certificate says (a CA is an anchor, any other is pinned)'),
     h('option', { value: 'PINNED' }, 'PINNED (the partner\'s own signing certificate)'),
     h('option', { value: 'TRUST_ANCHOR' }, 'TRUST_ANCHOR (a CA the partner\'s certificates chain to)'));
-  const useFrom = h('input', { type: 'text', name: 'useFrom', placeholder: 'e.g. 2026-03-01T00:00:00Z (optional)' });
-  const useUntil = h('input', { type: 'text', name: 'useUntil', placeholder: 'e.g. 2027-03-01T00:00:00Z (optional)' });
+  // Left empty, the window of use is the certificate's own validity.
+  const useFrom = h('input', { type: 'text', name: 'useFrom', placeholder: '2026-03-01 or 2026-03-01T08:00:00Z (optional)' });
+  const useUntil = h('input', { type: 'text', name: 'useUntil', placeholder: '2027-03-01 or 2027-03-01T08:00:00Z (optional)' });
   const allowExpired = h('input', { type: 'checkbox', name: 'allowExpired' });
   const button = h('button', { type: 'submit', dataset: { action: 'import' } }, 'Import');
   return h('form', {
     id: 'import-certificate', class: 'panel',
     onsubmit: event => {
       event.preventDefault();
-      const body = { pem: pem.value, kind: kind.value };
+      const body = { pem: pem.value };
+      if (kind.value) {
+        body.kind = kind.value;
+      }
       if (useFrom.value.trim()) {
         body.useFrom = useFrom.value.trim();
       }
@@ -130,7 +135,9 @@ function importForm(context, partner) {
       }
       context.act(button, async () => {
         const imported = await context.api.post(path('partners', partner.id, 'certificates'), body);
-        return 'Imported ' + (imported?.subject ?? 'the certificate') + '.';
+        const also = (imported?.alsoImported ?? []).map(c => ' Also imported ' + c.subject + '.');
+        const warnings = (imported?.warnings ?? []).map(w => ' Warning: ' + w);
+        return 'Imported ' + (imported?.subject ?? 'the certificate') + '.' + also.join('') + warnings.join('');
       });
     },
   },
