@@ -58,6 +58,10 @@ function context() {
         button.disabled = false;
       }
     },
+    /** Shows an error without giving up the page (a 401 still signs out). */
+    fail(error) {
+      handle(error);
+    },
     go(...parts) {
       location.hash = '#/' + parts.map(encodeURIComponent).join('/');
     },

@@ -16,7 +16,15 @@ export async function traceView(context, query) {
       context.go('trace', input.value.trim());
     },
   }, field('Trace', input), h('button', { type: 'submit' }, 'Trace'));
-  const result = query ? story(await context.api.get(path('trace', query))) : null;
+  let result = null;
+  if (query) {
+    try {
+      result = story(await context.api.get(path('trace', query)));
+    } catch (e) {
+      // Nothing found (or too short a prefix): the error says why, and the search box stays to try again.
+      context.fail(e);
+    }
+  }
   return h('div', {}, h('h1', {}, 'Trace a package'), form, result);
 }
 

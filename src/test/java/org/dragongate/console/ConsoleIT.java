@@ -55,9 +55,7 @@ class ConsoleIT {
     private static final String RILO = ExamplePki.RILO_AP;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path base;
-
+    private Path base;
     private WebDriver browser;
     private WireMockServer contactPoints;
     private GatewayFixture gw;
@@ -66,7 +64,8 @@ class ConsoleIT {
     private String auditorToken;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path base) throws Exception {
+        this.base = base;
         browser = HeadlessChromium.start();
         contactPoints = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new ConsoleNotifier(false)));
         contactPoints.start();
@@ -102,7 +101,7 @@ class ConsoleIT {
 
     @Test
     void aBadTokenGetsTheApisRefusalAndNoPage() {
-        open("");
+        signedOut("partners");
         browser.findElement(By.id("token")).sendKeys("dg_not-a-token");
         browser.findElement(By.cssSelector("#login-form button")).click();
 
@@ -131,12 +130,13 @@ class ConsoleIT {
         new Select(form.findElement(By.name("kind"))).selectByValue("PINNED");
         form.findElement(By.cssSelector("[data-action=import]")).click();
 
-        assertThat(waitFor(By.id("flash")).getText()).contains("Imported").contains("HK Console Signer <b>");
+        // The subject as the API gives it (RFC 2253 escapes the angle brackets), and as text: no markup made of it.
+        String subject = "CN=HK Console Signer \\<b\\>,O=Dragongate Tests";
+        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("Imported " + subject + ".");
         WebElement certificate = certificateRow(sha256);
-        assertThat(certificate.getText()).contains("PINNED").contains("HK Console Signer <b>").contains("ACTIVE")
+        assertThat(certificate.getText()).contains("PINNED").contains(subject).contains("ACTIVE")
                 .contains("WARNING · 10 days left").contains("in use");
-        // Shown as text: the subject's angle brackets did not become markup.
-        assertThat(browser.findElements(By.cssSelector("#view b"))).isEmpty();
+        assertThat(certificate.findElements(By.cssSelector(".subject *"))).isEmpty();
         gw.awaitCount(1, "SELECT COUNT(*) FROM partner_certificate WHERE partner_id = ? AND sha256 = ? AND status = 'ACTIVE'", HK, sha256);
         open("partners");
         // From the gateway's expiry watch where it has one, else worked out by the console: either way expiring soon.
@@ -224,13 +224,16 @@ class ConsoleIT {
     void anAuditorReadsEveryPageButHasNoButtonThatWrites() {
         signIn(auditorToken, "partners");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("audrey (auditor)");
-        for (String page : List.of("partners", "partners/" + CN, "dead-letters", "trace/" + CN, "audit")) {
+        for (String page : List.of("partners", "partners/" + CN, "dead-letters", "trace", "audit")) {
             open(page);
             waitFor(By.cssSelector("#view h1"));
             assertThat(browser.findElements(By.cssSelector("#view [data-action], #view form:not(#trace-form)"))).as(page).isEmpty();
         }
         open("audit");
         assertThat(waitFor(By.id("audit-verdict")).getText()).startsWith("Intact");
+        open("trace/no-such-package");
+        assertThat(waitFor(By.cssSelector("#error .code")).getText()).isEqualTo("NOT_FOUND");
+        assertThat(browser.findElement(By.cssSelector("#trace-form input")).getAttribute("value")).isEqualTo("no-such-package");
 
         browser.findElement(By.id("logout")).click();
 
@@ -244,11 +247,15 @@ class ConsoleIT {
         browser.navigate().refresh();
     }
 
-    /** A fresh tab state: no token from an earlier test, then the login form. */
-    private void signIn(String token, String route) {
+    /** A fresh tab state: no token from an earlier test, the login form. */
+    private void signedOut(String route) {
         browser.get(console);
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         open(route);
+    }
+
+    private void signIn(String token, String route) {
+        signedOut(route);
         waitFor(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("#login-form button")).click();
         waitFor(By.cssSelector("#view[aria-busy=false]"));

@@ -18,8 +18,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class HeadlessChromium {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Selenium warns on every start when Debian's Chromium is newer than the DevTools versions it ships;
+     * the tests use WebDriver only, never DevTools. Held here: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_WARNINGS = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private HeadlessChromium() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     public static ChromeDriver start() {
