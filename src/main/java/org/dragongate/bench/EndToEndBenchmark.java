@@ -96,6 +96,7 @@ public final class EndToEndBenchmark {
                                           Path work) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("camel.main.shutdown-timeout", "10");
+        overrides.put("api.enabled", "false"); // the benchmark measures the flow; the admin API would only hold a port
         overrides.put("gateway.data-dir", gatewayData.toString());
         overrides.put("gateway.contact-points-file", contactPoints(recorder, work).toString());
         overrides.put("sftp.port", Integer.toString(sftp.port()));

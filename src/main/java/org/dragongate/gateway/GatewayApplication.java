@@ -3,6 +3,7 @@ package org.dragongate.gateway;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.main.Main;
+import org.dragongate.api.ApiConfiguration;
 
 /** The gateway as a Camel Main application: routes from disk, settings from a properties file. */
 public final class GatewayApplication {
@@ -16,6 +17,8 @@ public final class GatewayApplication {
     public static Main create(Path settings, Map<String, String> overrides) {
         Main main = new Main();
         main.configure().addConfiguration(GatewayConfiguration.class);
+        // After the gateway's: the API's beans use its database.
+        main.configure().addConfiguration(ApiConfiguration.class);
         main.setPropertyPlaceholderLocations("file:" + settings.toAbsolutePath());
         overrides.forEach(main::addOverrideProperty);
         return main;

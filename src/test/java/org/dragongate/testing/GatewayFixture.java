@@ -116,6 +116,8 @@ public final class GatewayFixture implements AutoCloseable {
         overrides.put("sftp.known-hosts-file", server.knownHosts().toString());
         overrides.put("sftp.password", GATEWAY_PASSWORD);
         overrides.put("sftp.poll-delay", "200");
+        // The admin API's server on a port of its own: tests and gateway processes run side by side.
+        overrides.put("api.port", Integer.toString(freeLoopbackPort()));
         return overrides;
     }
 

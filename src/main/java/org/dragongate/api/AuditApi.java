@@ -1,0 +1,47 @@
+package org.dragongate.api;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.dragongate.store.AuditChain;
+import org.dragongate.store.AuditTrail.AuditRecord;
+
+/** The audit trail through the API, from the same {@link AuditChain} as the {@code audit} commands. */
+public final class AuditApi {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    /** The result of a verification; {@code firstBroken} is null while the chain is intact. */
+    public record Verification(boolean intact, long records, String headHash, AuditChain.BrokenLink firstBroken) {
+    }
+
+    private final AuditChain chain;
+
+    public AuditApi(AuditChain chain) {
+        this.chain = chain;
+    }
+
+    /** @param limit the {@code limit} query parameter: 1 to 1000, 100 when left out */
+    public List<AuditRecord> latest(String limit) throws SQLException {
+        return chain.latest(limit(limit));
+    }
+
+    public Verification verify() throws SQLException {
+        AuditChain.Verification result = chain.verify();
+        return new Verification(result.intact(), result.records(), result.headHash(), result.brokenLink());
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like any number out of range
+        }
+        throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
+    }
+}

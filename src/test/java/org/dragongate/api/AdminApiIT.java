@@ -1,0 +1,288 @@
+package org.dragongate.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.dragongate.pki.ExamplePki;
+import org.dragongate.store.AuditTrail;
+import org.dragongate.store.Database;
+import org.dragongate.testing.GatewayFixture;
+import org.dragongate.testing.TestCertificates;
+import org.dragongate.testing.TestNotices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin REST API as a client sees it, on a gateway started in-process with its real HTTP server:
+ * each refusal (401, 403, 400, 404, 405, 409, 415, 422) as JSON without a stack trace, an admin's
+ * whole round (partner, certificate, suspension, re-drive, trace, audit), an auditor who reads but
+ * cannot write, and the OpenAPI document matching the routes the server has.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiIT {
+    private static final String CN = ExamplePki.CN_GACC;
+    private static final String ENV = ExamplePki.VN_ENV_POLICE;
+    private static final String RILO = ExamplePki.RILO_AP;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WireMockServer contactPoints;
+    private GatewayFixture gw;
+    private URI api;
+    private String adminToken;
+    private String auditorToken;
+    private String revokedToken;
+
+    @BeforeAll
+    void startGateway(@TempDir Path dir) throws Exception {
+        base = dir;
+        contactPoints = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new ConsoleNotifier(false)));
+        contactPoints.start();
+        contactPoints.stubFor(post(urlEqualTo("/contact-points/" + ENV)).willReturn(aResponse().withStatus(400)));
+        contactPoints.stubFor(post(urlEqualTo("/contact-points/" + RILO)).willReturn(aResponse().withStatus(201)));
+        gw = GatewayFixture.start(base);
+        int port = GatewayFixture.freeLoopbackPort();
+        gw.startGateway(Map.of("camel.main.routes-include-pattern", GatewayFixture.SFTP_ROUTES + ",file:routes/api.camel.yaml",
+                "api.port", Integer.toString(port), "gateway.contact-points-file", gw.contactPointsAt(contactPoints.port()).toString(),
+                "delivery.poll-period", "200"));
+        api = URI.create("http://127.0.0.1:" + port + "/api/v1/");
+        AdminTokens tokens = new AdminTokens(database(), new AuditTrail(Clock.systemUTC()), Clock.systemUTC());
+        adminToken = tokens.create("alice", ApiRole.ADMIN, "admin test").secret();
+        auditorToken = tokens.create("audrey", ApiRole.AUDITOR, "admin test").secret();
+        revokedToken = tokens.create("mallory", ApiRole.ADMIN, "admin test").secret();
+        tokens.revoke("mallory", "admin test");
+    }
+
+    @AfterAll
+    void stopGateway() throws IOException {
+        gw.close();
+        contactPoints.stop();
+    }
+
+    @Test
+    void everyRequestWithoutAValidTokenIsRefusedWith401() throws Exception {
+        assertError(send(get("partners")), 401, "UNAUTHENTICATED");
+        assertThat(send(get("partners")).headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"dragongate\"");
+        assertError(send(get("partners").header("Authorization", "Bearer not-a-token")), 401, "INVALID_TOKEN");
+        assertError(send(get("partners").header("Authorization", "Bearer " + adminToken + "x")), 401, "INVALID_TOKEN");
+        assertError(send(get("partners").header("Authorization", "Basic " + adminToken)), 401, "UNAUTHENTICATED");
+        assertError(send(get("audit").header("Authorization", "Bearer " + revokedToken)), 401, "INVALID_TOKEN");
+        assertError(send(postJson("partners", "{\"id\":\"XX-REVOKED\"}").header("Authorization", "Bearer " + revokedToken)), 401,
+                "INVALID_TOKEN");
+        // Camel copies query parameters into headers: a token in the URL must not pass for the Authorization header.
+        assertError(send(get("partners?Authorization=Bearer%20" + adminToken)), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void anAuditorReadsEverythingButEveryWriteIsRefusedWith403() throws Exception {
+        for (String path : new String[] {"partners", "partners/" + CN, "dead-letters", "audit?limit=5", "audit/verify"}) {
+            assertThat(send(get(path).header("Authorization", "Bearer " + auditorToken)).statusCode()).as(path).isEqualTo(200);
+        }
+        assertError(send(postJson("partners", "{\"id\":\"TH-AUDITOR\"}").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        assertError(send(postJson("partners/" + CN + "/suspend", "{}").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        assertError(send(postNoBody("partners/" + CN + "/resume").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        assertError(send(postNoBody("dead-letters/x/redrive").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        assertThat(json(send(admin(get("partners/" + CN)))).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(json(send(admin(get("partners")))).findValuesAsText("id")).doesNotContain("TH-AUDITOR");
+    }
+
+    @Test
+    void badInputIsRefusedWithAClear4xxAndNeverAStackTrace() throws Exception {
+        HttpResponse<String> malformed = send(admin(postJson("partners", "{\"id\": \"TH-BAD\",")));
+        assertError(malformed, 400, "MALFORMED_JSON");
+        assertThat(message(malformed)).startsWith("the body is not valid JSON").contains("line 1");
+
+        HttpResponse<String> unknownField = send(admin(postJson("partners", "{\"id\": \"TH-BAD\", \"nmae\": \"x\"}")));
+        assertError(unknownField, 400, "UNKNOWN_FIELD");
+        assertThat(message(unknownField)).contains("'nmae'").contains("name");
+        assertError(send(admin(postJson("partners", "{\"id\": \"th bad\"}"))), 400, "INVALID_INPUT");
+        assertError(send(admin(postJson("partners", "{\"id\": \"TH-BAD\", \"mailAddresses\": \"a@b.example\"}"))), 400, "INVALID_JSON");
+        assertError(send(admin(postJson("partners", ""))), 400, "BODY_REQUIRED");
+        assertError(send(admin(get("audit?limit=lots"))), 400, "INVALID_INPUT");
+        assertError(send(admin(get("audit?limit=0"))), 400, "INVALID_INPUT");
+        assertError(send(admin(get("partners/NO-SUCH-PARTNER"))), 404, "UNKNOWN_PARTNER");
+        assertError(send(admin(postJson("partners/NO-SUCH-PARTNER/suspend", "{}"))), 404, "UNKNOWN_PARTNER");
+        assertError(send(admin(postJson("partners", "{\"id\": \"" + CN + "\"}"))), 409, "PARTNER_EXISTS");
+        assertError(send(admin(postNoBody("dead-letters/no-such-key/redrive"))), 404, "UNKNOWN_DEAD_LETTER");
+        assertError(send(admin(get("trace/ffffffffffff"))), 404, "NOT_FOUND");
+        assertError(send(admin(postJson("partners/" + CN + "/certificates", "{\"pem\": \"-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\"}"))),
+                422, "NOT_A_CERTIFICATE");
+        assertError(send(admin(request("partners").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("id=TH-BAD")))),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertError(send(admin(request("partners").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("id=TH-BAD")))), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(json(send(admin(get("partners")))).findValuesAsText("id")).doesNotContain("TH-BAD");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerJsonNotTheServersPage() throws Exception {
+        assertError(send(admin(get("no-such-thing"))), 404, "NOT_FOUND");
+        assertError(send(get("partners/" + CN + "/nothing/here")), 404, "NOT_FOUND");
+        assertError(send(admin(request("partners").DELETE())), 404, "NOT_FOUND");
+        // Refused by the server itself, in plain text, before any route reads it.
+        assertThat(send(admin(postJson("partners", "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}"))).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void repliesDoNotEchoTheRequestsHeaders() throws Exception {
+        HttpResponse<String> reply = send(admin(get("partners")).header("X-Probe", "echo?"));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().map().keySet()).map(String::toLowerCase).doesNotContain("x-probe", "authorization");
+        assertThat(reply.headers().firstValue("Content-Type")).contains("application/json");
+    }
+
+    /** The admin's whole round through the API; every change is on the audit trail as api:alice. */
+    @Test
+    void anAdminRegistersAPartnerImportsACertificateSuspendsResumesRedrivesAndTraces() throws Exception {
+        HttpResponse<String> added = send(admin(postJson("partners",
+                "{\"id\": \"TH-CUSTOMS\", \"name\": \"Thai Customs\", \"country\": \"TH\", \"mailAddresses\": [\"Intel@TH-Customs.example\"]}")));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("mailAddresses").get(0).asText()).isEqualTo("intel@th-customs.example");
+        assertThat(json(added).get("sftpAccount").asText()).isEqualTo("TH-CUSTOMS");
+
+        var signer = TestCertificates.authority("Thai Customs CA", base).endEntity("Thai Customs Signer").issue("th-signer");
+        String pem = Files.readString(signer.certificateFile());
+        HttpResponse<String> imported = send(admin(postJson("partners/TH-CUSTOMS/certificates",
+                JSON.writeValueAsString(Map.of("pem", pem, "kind", "PINNED")))));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String sha256 = json(imported).get("sha256").asText();
+        assertThat(json(imported).get("status").asText()).isEqualTo("ACTIVE");
+        assertError(send(admin(postJson("partners/TH-CUSTOMS/certificates", JSON.writeValueAsString(Map.of("pem", pem))))), 409, "DUPLICATE");
+
+        assertThat(json(send(admin(postJson("partners/TH-CUSTOMS/suspend", "{\"reason\": \"audit\"}")))).get("status").asText())
+                .isEqualTo("SUSPENDED");
+        assertThat(json(send(admin(postNoBody("partners/TH-CUSTOMS/resume")))).get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode partner = json(send(admin(get("partners/TH-CUSTOMS"))));
+        assertThat(partner.get("certificates").findValuesAsText("sha256")).containsExactly(sha256);
+        HttpResponse<String> revoked = send(admin(postJson("partners/TH-CUSTOMS/certificates/" + sha256.substring(0, 12) + "/revoke",
+                "{\"reason\": \"key compromise\"}")));
+        assertThat(json(revoked).get("status").asText()).as(revoked.body()).isEqualTo("REVOKED");
+        assertThat(json(revoked).get("revokedReason").asText()).isEqualTo("key compromise");
+
+        // A package delivered through the gateway, one of whose deliveries died; re-driven through the API.
+        Path sealed = gw.sealNotice(CN, TestNotices.alert(CN, "CN-GACC-API-1"), "");
+        gw.upload(CN, sealed, "api-alert.p7m");
+        String key = "CN-GACC.CN-GACC-API-1.v1__" + ENV;
+        gw.awaitCount(1, "SELECT COUNT(*) FROM delivery WHERE delivery_key = ? AND state = 'DEAD'", key);
+        JsonNode dead = json(send(admin(get("dead-letters"))));
+        assertThat(dead.findValuesAsText("key")).contains(key);
+        contactPoints.stubFor(post(urlEqualTo("/contact-points/" + ENV)).willReturn(aResponse().withStatus(201)));
+        HttpResponse<String> redriven = send(admin(postNoBody("dead-letters/" + key + "/redrive")));
+        assertThat(json(redriven).get("state").asText()).as(redriven.body()).isEqualTo("QUEUED");
+        gw.awaitCount(1, "SELECT COUNT(*) FROM delivery WHERE delivery_key = ? AND state = 'DELIVERED'", key);
+        assertError(send(admin(postNoBody("dead-letters/" + key + "/redrive"))), 409, "NOT_DEAD");
+
+        String packageSha = GatewayFixture.sha256(sealed);
+        JsonNode trace = json(send(admin(get("trace/" + packageSha.substring(0, 16)))));
+        JsonNode traced = trace.get("packages").get(0);
+        assertThat(traced.get("received").get("sha256").asText()).isEqualTo(packageSha);
+        assertThat(traced.get("notices").get(0).get("deliveries").findValuesAsText("state")).containsOnly("DELIVERED");
+        assertThat(traced.get("audit").findValuesAsText("actor")).contains("api:alice");
+
+        JsonNode audit = json(send(admin(get("audit?limit=1000"))));
+        assertThat(audit.findValuesAsText("actor")).contains("api:alice");
+        assertThat(audit.findValuesAsText("detail")).anyMatch(detail -> detail.startsWith("partner TH-CUSTOMS added"))
+                .anyMatch(detail -> detail.startsWith("certificate revoked for partner TH-CUSTOMS"));
+        JsonNode verified = json(send(admin(get("audit/verify"))));
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("records").asLong()).isGreaterThan(5);
+    }
+
+    /** The document and the server cannot drift apart: every route served is described, and every described one is served. */
+    @Test
+    void theOpenApiDocumentIsPublicAndDescribesExactlyTheRoutesTheServerHas() throws Exception {
+        HttpResponse<String> document = send(get("openapi.yaml"));
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type")).contains("application/yaml");
+        JsonNode openapi = new YAMLMapper().readTree(document.body());
+        assertThat(openapi.get("openapi").asText()).startsWith("3.");
+
+        Set<String> described = new TreeSet<>();
+        openapi.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
+                described.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        Set<String> served = new TreeSet<>();
+        gw.gateway().getCamelContext().getRestRegistry().listAllRestServices()
+                .forEach(service -> served.add(service.getMethod().toUpperCase() + " " + service.getBasePath() + service.getUriTemplate()));
+        // Routes of their own on the server (outside the REST DSL) must be described too.
+        Set<String> describedPaths = new TreeSet<>();
+        openapi.get("paths").fieldNames().forEachRemaining(describedPaths::add);
+        gw.gateway().getCamelContext().getComponent("platform-http", PlatformHttpComponent.class).getHttpEndpoints().stream()
+                .filter(endpoint -> endpoint.getUri().startsWith("/api/"))
+                .forEach(endpoint -> assertThat(describedPaths).as("described paths").contains(endpoint.getUri()));
+        assertThat(served).hasSizeGreaterThan(10).isEqualTo(described);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(api.resolve(path));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return request(path).GET();
+    }
+
+    private HttpRequest.Builder postNoBody(String path) {
+        return request(path).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpRequest.Builder postJson(String path, String body) {
+        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder admin(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + adminToken);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).as(response.body()).contains("application/json");
+        return JSON.readTree(response.body());
+    }
+
+    private static String message(HttpResponse<String> response) throws IOException {
+        return json(response).get("message").asText();
+    }
+
+    /** The refusal's status and code, in the API's error shape, with nothing of a Java stack trace in it. */
+    private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode error = json(response);
+        assertThat(error.get("code").asText()).as(response.body()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.dragongate");
+    }
+
+    private Database database() {
+        return gw.gateway().getCamelContext().getRegistry().lookupByNameAndType("database", Database.class);
+    }
+}
