@@ -27,8 +27,8 @@ class ConsoleServingIT {
     void start() throws Exception {
         int port = GatewayFixture.freeLoopbackPort();
         gw = GatewayFixture.start(base).startGateway(Map.of(
-                "camel.main.routes-include-pattern", GatewayFixture.SFTP_ROUTES + ",file:routes/console.camel.yaml",
-                "camel.server.enabled", "true", "camel.server.host", "127.0.0.1", "camel.server.port", Integer.toString(port)));
+                "camel.main.routes-include-pattern", GatewayFixture.SFTP_ROUTES + ",file:routes/api.camel.yaml,file:routes/console.camel.yaml",
+                "api.port", Integer.toString(port)));
         root = "http://127.0.0.1:" + port;
     }
 
