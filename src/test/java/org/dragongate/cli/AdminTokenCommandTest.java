@@ -2,12 +2,9 @@ package org.dragongate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.stream.Stream;
 import org.dragongate.api.AdminTokens;
 import org.dragongate.api.ApiCaller;
 import org.dragongate.api.ApiRole;
@@ -19,7 +16,6 @@ import org.dragongate.store.GatewayInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code admin-token} as an administrator runs it: the token printed once, alone on stdout; listed without it; revoked. */
 class AdminTokenCommandTest {
@@ -65,15 +61,9 @@ class AdminTokenCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] withData = Stream.concat(Arrays.stream(args), Stream.of("--data-dir", dataDir.toString())).toArray(String[]::new);
-        CommandLine cli = DragongateCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(withData);
-        cli.getOut().flush();
-        cli.getErr().flush();
-        return exit;
+        CliRun run = CliRun.against(dataDir, args);
+        out = new StringWriter().append(run.out());
+        err = new StringWriter().append(run.err());
+        return run.exit();
     }
 }

@@ -2,7 +2,6 @@ package org.dragongate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.dragongate.testing.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code partner}, {@code cert} and {@code crl} as an administrator runs them: exit codes, one-line answers and errors. */
 class DirectoryCommandsTest {
@@ -160,16 +158,9 @@ class DirectoryCommandsTest {
 
     /** Each run starts with empty output, so each assertion reads only that command's answer. */
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", dataDir.toString()))
-                .toArray(String[]::new);
-        CommandLine cli = DragongateCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(withData);
-        cli.getOut().flush();
-        cli.getErr().flush();
-        return exit;
+        CliRun run = CliRun.against(dataDir, args);
+        out = new StringWriter().append(run.out());
+        err = new StringWriter().append(run.err());
+        return run.exit();
     }
 }
