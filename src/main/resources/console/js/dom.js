@@ -77,3 +77,31 @@ export function time(iso) {
 export function field(label, input) {
   return h('label', { class: 'field' }, h('span', {}, label), input);
 }
+
+/** Any JSON value, as nested definition lists; every string is shown as text. */
+export function tree(v) {
+  if (v === null || v === undefined || v === '') {
+    return '—';
+  }
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      return 'none';
+    }
+    if (v.every(item => item === null || typeof item !== 'object')) {
+      return v.join(', ');
+    }
+    return h('ol', { class: 'story' }, v.map(item => h('li', {}, tree(item))));
+  }
+  if (typeof v === 'object') {
+    return h('dl', { class: 'facts' }, Object.entries(v).flatMap(([key, inner]) => [
+      h('dt', {}, words(key)),
+      h('dd', {}, /At$/.test(key) && typeof inner === 'string' ? time(inner) : tree(inner)),
+    ]));
+  }
+  return String(v);
+}
+
+/** contactPointId -> "contact point id" */
+function words(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,5 +1,5 @@
 import { path } from '../api.js';
-import { field, h, link, time } from '../dom.js';
+import { field, h, tree } from '../dom.js';
 
 /**
  * A package's story: what was received, who signed it, its quarantine, its notices and each
@@ -28,42 +28,10 @@ export async function traceView(context, query) {
   return h('div', {}, h('h1', {}, 'Trace a package'), form, result);
 }
 
+/** The trace's packages (several when a partner's reference has several versions), each as nested facts. */
 function story(trace) {
-  if (Array.isArray(trace?.candidates)) {
-    return h('div', { id: 'trace-result' },
-      h('p', {}, 'Several packages start with that prefix; pick one:'),
-      h('ul', {}, trace.candidates.map(c => h('li', {}, link(c.sha256, 'trace', c.sha256), ' ', time(c.receivedAt), ' ', c.channel ?? '', ' ', c.claimedPartner ?? ''))));
-  }
-  const packages = Array.isArray(trace) ? trace : Array.isArray(trace?.packages) ? trace.packages : [trace];
+  const packages = Array.isArray(trace?.packages) ? trace.packages : [trace];
   return h('div', { id: 'trace-result' }, packages.map(p => h('article', { class: 'package panel' },
-    h('h2', {}, 'Package ', h('code', {}, p?.received?.sha256 ?? p?.sha256 ?? '')),
-    value(p))));
-}
-
-/** Any JSON value, as nested definition lists; every string is shown as text. */
-function value(v) {
-  if (v === null || v === undefined || v === '') {
-    return '—';
-  }
-  if (Array.isArray(v)) {
-    if (v.length === 0) {
-      return 'none';
-    }
-    if (v.every(item => item === null || typeof item !== 'object')) {
-      return v.join(', ');
-    }
-    return h('ol', { class: 'story' }, v.map(item => h('li', {}, value(item))));
-  }
-  if (typeof v === 'object') {
-    return h('dl', { class: 'facts' }, Object.entries(v).flatMap(([key, inner]) => [
-      h('dt', {}, words(key)),
-      h('dd', {}, /At$/.test(key) && typeof inner === 'string' ? time(inner) : value(inner)),
-    ]));
-  }
-  return String(v);
-}
-
-/** contactPointId -> "contact point id" */
-function words(key) {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    h('h2', {}, 'Package ', h('code', {}, p?.received?.sha256 ?? '')),
+    tree(p))));
 }
