@@ -33,8 +33,8 @@ public final class ApiErrors {
     /** 404 for what does not exist, 409 for a clash with what does, 422 for content that is well-formed but not acceptable. */
     static int status(DirectoryException.Problem problem) {
         return switch (problem) {
-            case UNKNOWN_PARTNER, UNKNOWN_CERTIFICATE -> 404;
-            case PARTNER_EXISTS, MAIL_ADDRESS_TAKEN, DUPLICATE, ALREADY_REVOKED, STALE_CRL -> 409;
+            case UNKNOWN_PARTNER, UNKNOWN_CONTACT_POINT, UNKNOWN_CERTIFICATE -> 404;
+            case PARTNER_EXISTS, CONTACT_POINT_EXISTS, MAIL_ADDRESS_TAKEN, DUPLICATE, ALREADY_REVOKED, STALE_CRL -> 409;
             case INVALID_INPUT, AMBIGUOUS_CERTIFICATE -> 400;
             case NOT_A_CERTIFICATE, PRIVATE_KEY, PASSWORD_REQUIRED, WRONG_PASSWORD, EXPIRED, WINDOW_OUTSIDE_VALIDITY, NOT_A_CRL -> 422;
         };

@@ -1,0 +1,58 @@
+// Expiry state of certificates. The gateway's expiry watch (GET certificates/expiry) is the
+// authority; when a gateway does not offer it yet, the console works the state out from the
+// certificates the same way: EXPIRED past notAfter, WARNING within the watch's first warning (30 days).
+import { ApiError } from './api.js';
+import { h } from './dom.js';
+
+export const WARNING_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+const SEVERITY = { OK: 0, WARNING: 1, EXPIRED: 2 };
+
+/** {state, daysLeft} of one certificate at now. */
+export function expiryOf(certificate, now = Date.now()) {
+  const daysLeft = Math.floor((Date.parse(certificate.notAfter) - now) / DAY);
+  const state = Date.parse(certificate.notAfter) <= now ? 'EXPIRED' : daysLeft <= WARNING_DAYS ? 'WARNING' : 'OK';
+  return { state, daysLeft };
+}
+
+/** The most urgent of several {state, daysLeft}, or null when there are none. */
+export function worst(expiries) {
+  return expiries.reduce((worse, e) => worse === null
+    || SEVERITY[e.state] > SEVERITY[worse.state]
+    || (SEVERITY[e.state] === SEVERITY[worse.state] && e.daysLeft < worse.daysLeft) ? e : worse, null);
+}
+
+/**
+ * partner id -> the most urgent expiry of its active certificates, from the expiry watch, or from
+ * each partner's certificates when the gateway has no expiry endpoint.
+ */
+export async function partnerExpiries(api, partners) {
+  try {
+    const entries = await api.get('certificates/expiry');
+    const byPartner = new Map();
+    for (const entry of entries.filter(e => e.ownerKind === 'PARTNER')) {
+      byPartner.set(entry.ownerId, [...(byPartner.get(entry.ownerId) ?? []), entry]);
+    }
+    return new Map(partners.map(p => [p.id, worst(byPartner.get(p.id) ?? [])]));
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) {
+      throw e;
+    }
+  }
+  const details = await Promise.all(partners.map(p => api.get('partners/' + encodeURIComponent(p.id))));
+  return new Map(details.map(d => [d.id, worst((d.certificates ?? [])
+    .filter(c => c.status !== 'REVOKED')
+    .map(c => expiryOf(c)))]));
+}
+
+/** A badge: the state and how many days are left (or since when it expired). */
+export function expiryBadge(expiry) {
+  if (!expiry) {
+    return h('span', { class: 'badge none' }, 'no active certificate');
+  }
+  const days = expiry.daysLeft;
+  const text = expiry.state === 'EXPIRED'
+    ? 'EXPIRED ' + (days < 0 ? -days + (days === -1 ? ' day ago' : ' days ago') : 'today')
+    : expiry.state + ' · ' + days + (days === 1 ? ' day left' : ' days left');
+  return h('span', { class: 'badge ' + expiry.state.toLowerCase(), dataset: { expiry: expiry.state } }, text);
+}
