@@ -27,7 +27,9 @@ class AdminApiDisabledIT {
             gw.startGateway(Map.of("camel.main.routes-include-pattern", GatewayFixture.SFTP_ROUTES + ",file:routes/api.camel.yaml",
                     "api.enabled", "false", "api.port", Integer.toString(port)));
 
-            assertThat(gw.gateway().getCamelContext().getRouteController().getRouteStatus("sftp-intake")).isEqualTo(ServiceStatus.Started);
+            for (String intake : new String[] {"sftp-intake-0", "sftp-intake-1"}) {
+                assertThat(gw.gateway().getCamelContext().getRouteController().getRouteStatus(intake)).as(intake).isEqualTo(ServiceStatus.Started);
+            }
             assertThat(gw.gateway().getCamelContext().getRestRegistry().size()).isZero();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/partners")).build();
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()))
