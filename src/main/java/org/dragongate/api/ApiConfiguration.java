@@ -1,16 +1,24 @@
 package org.dragongate.api;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
+import org.dragongate.directory.ContactPointRegistry;
 import org.dragongate.directory.PartnerRegistry;
+import org.dragongate.expiry.CertificateExpiry;
+import org.dragongate.intake.PackageArchive;
+import org.dragongate.keys.GatewayKeyRegistry;
+import org.dragongate.quarantine.QuarantineAdmin;
 import org.dragongate.store.AuditChain;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
 import org.dragongate.store.DeliveryStore;
+import org.dragongate.store.FailedPackages;
 import org.dragongate.store.PackageTrace;
 
 /**
@@ -22,6 +30,12 @@ public class ApiConfiguration implements CamelConfiguration {
     /** Bound by the gateway's configuration, which Camel processes before this one. */
     @BeanInject("database")
     Database database;
+
+    @BeanInject("certificateExpiry")
+    CertificateExpiry certificateExpiry;
+
+    @PropertyInject("gateway.data-dir")
+    String dataDir;
 
     private final Clock clock = Clock.systemUTC();
     private final ApiJson json = new ApiJson();
@@ -85,6 +99,33 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry("auditApi")
     public AuditApi auditApi() {
         return new AuditApi(new AuditChain(database));
+    }
+
+    @BindToRegistry("quarantineApi")
+    public QuarantineApi quarantineApi() {
+        return new QuarantineApi(new QuarantineAdmin(database, new AuditTrail(clock), clock, Path.of(dataDir).resolve("quarantine"),
+                new PackageArchive(Path.of(dataDir).resolve("archive"))), json);
+    }
+
+    @BindToRegistry("failedPackagesApi")
+    public FailedPackagesApi failedPackagesApi() {
+        return new FailedPackagesApi(new FailedPackages(database, new AuditTrail(clock), clock));
+    }
+
+    @BindToRegistry("expiryApi")
+    public ExpiryApi expiryApi() {
+        return new ExpiryApi(certificateExpiry);
+    }
+
+    @BindToRegistry("contactPointsApi")
+    public ContactPointsApi contactPointsApi() {
+        return new ContactPointsApi(new ContactPointRegistry(database, new AuditTrail(clock), clock), json);
+    }
+
+    /** Without the key password: the API lists, activates and retires keys, and never touches a private key. */
+    @BindToRegistry("gatewayKeysApi")
+    public GatewayKeysApi gatewayKeysApi() {
+        return new GatewayKeysApi(new GatewayKeyRegistry(database, new AuditTrail(clock), clock, null), json);
     }
 
     private PartnerRegistry partnerRegistry() {

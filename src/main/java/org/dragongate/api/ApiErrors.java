@@ -2,6 +2,8 @@ package org.dragongate.api;
 
 import java.util.UUID;
 import org.dragongate.directory.DirectoryException;
+import org.dragongate.keys.GatewayKeyException;
+import org.dragongate.store.RequestRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,13 @@ public final class ApiErrors {
         if (failure instanceof DirectoryException e) {
             return ApiReply.error(status(e.problem()), e.problem().name(), e.getMessage());
         }
+        if (failure instanceof RequestRefused e) {
+            return ApiReply.error(status(e.problem()), e.problem() == RequestRefused.Problem.UNKNOWN ? "NOT_FOUND" : e.problem().name(),
+                    e.getMessage());
+        }
+        if (failure instanceof GatewayKeyException e) {
+            return ApiReply.error(status(e.problem()), e.problem().name(), e.getMessage());
+        }
         if (failure instanceof AdminTokenException e) {
             return ApiReply.error(e.problem() == AdminTokenException.Problem.UNKNOWN_TOKEN ? 404
                     : e.problem() == AdminTokenException.Problem.INVALID_INPUT ? 400 : 409, e.problem().name(), e.getMessage());
@@ -28,6 +37,25 @@ public final class ApiErrors {
         LOG.error("API request failed (reference {})", reference, failure);
         return ApiReply.error(500, "INTERNAL_ERROR", "the gateway could not complete the request; its log has the details under reference "
                 + reference);
+    }
+
+    static int status(RequestRefused.Problem problem) {
+        return switch (problem) {
+            case UNKNOWN -> 404;
+            case NOT_ELIGIBLE, ALREADY_REQUESTED -> 409;
+            case AMBIGUOUS, INVALID_INPUT -> 400;
+        };
+    }
+
+    static int status(GatewayKeyException.Problem problem) {
+        return switch (problem) {
+            case UNKNOWN_KEY -> 404;
+            case DUPLICATE, WRONG_STATE, LAST_ACTIVE_KEY -> 409;
+            case INVALID_INPUT, AMBIGUOUS_KEY -> 400;
+            case PASSWORD_REQUIRED, WRONG_PASSWORD, NOT_A_KEY, PRIVATE_KEY_MISSING, UNSUITABLE_KEY, EXPIRED -> 422;
+            // the key password does not open a stored key: the gateway's configuration, not the request
+            case UNREADABLE_KEY_STORE -> 500;
+        };
     }
 
     /** 404 for what does not exist, 409 for a clash with what does, 422 for content that is well-formed but not acceptable. */

@@ -13,6 +13,11 @@ public record ApiReply(int status, Object body) {
         return new ApiReply(201, body);
     }
 
+    /** 202: the request is taken; a gateway instance carries it out shortly. */
+    public static ApiReply accepted(Object body) {
+        return new ApiReply(202, body);
+    }
+
     public static ApiReply error(int status, String code, String message) {
         return new ApiReply(status, new Error(code, message));
     }

@@ -22,26 +22,11 @@ public final class AuditApi {
 
     /** @param limit the {@code limit} query parameter: 1 to 1000, 100 when left out */
     public List<AuditRecord> latest(String limit) throws SQLException {
-        return chain.latest(limit(limit));
+        return chain.latest(ApiParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT));
     }
 
     public Verification verify() throws SQLException {
         AuditChain.Verification result = chain.verify();
         return new Verification(result.intact(), result.records(), result.headHash(), result.brokenLink());
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, like any number out of range
-        }
-        throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
     }
 }

@@ -47,10 +47,6 @@ public final class CertificatesApi {
     public record ImportRequest(String pem, CertificateKind kind, String useFrom, String useUntil, Boolean allowExpired) {
     }
 
-    /** The body of POST .../revoke. */
-    public record RevokeRequest(String reason) {
-    }
-
     private final PartnerRegistry registry;
     private final ApiJson json;
 
@@ -72,7 +68,6 @@ public final class CertificatesApi {
     }
 
     public Certificate revoke(String partnerId, String sha256, byte[] body, ApiCaller caller) throws SQLException {
-        RevokeRequest request = json.read(body, RevokeRequest.class);
-        return Certificate.of(registry.certificates().revoke(partnerId, sha256, request.reason(), caller.actor()));
+        return Certificate.of(registry.certificates().revoke(partnerId, sha256, json.read(body, ReasonRequest.class).reason(), caller.actor()));
     }
 }

@@ -26,10 +26,6 @@ public final class PartnersApi {
     public record NewPartnerRequest(String id, String name, String country, String sftpAccount, List<String> mailAddresses) {
     }
 
-    /** The body of POST /partners/{id}/suspend; it may be left out. */
-    public record SuspendRequest(String reason) {
-    }
-
     private final PartnerRegistry registry;
     private final ApiJson json;
 
@@ -61,8 +57,7 @@ public final class PartnersApi {
     }
 
     public Partner suspend(String id, byte[] body, ApiCaller caller) throws SQLException {
-        SuspendRequest request = json.readOptional(body, SuspendRequest.class, new SuspendRequest(null));
-        return Partner.of(registry.suspend(id, request.reason(), caller.actor()));
+        return Partner.of(registry.suspend(id, json.readOptional(body, ReasonRequest.class, ReasonRequest.NONE).reason(), caller.actor()));
     }
 
     public Partner resume(String id, ApiCaller caller) throws SQLException {

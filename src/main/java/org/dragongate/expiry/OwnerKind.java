@@ -4,8 +4,10 @@ package org.dragongate.expiry;
 public enum OwnerKind {
     PARTNER("partner", "ask the partner for its next certificate and register it with 'dragongate cert import --partner %s'"
             + " (its window of use may overlap the old one's)"),
-    CONTACT_POINT("contact-point", "ask contact point %s for its next encryption certificate and put it in the contact point directory"),
-    GATEWAY("gateway-key", "make or obtain the gateway's next key for %s and configure it beside the old one for the rollover");
+    CONTACT_POINT("contact-point", "ask contact point %s for its next encryption certificate and register it with"
+            + " 'dragongate contact-point cert import --contact-point %1$s'"),
+    GATEWAY("gateway-key", "make the gateway's next key for %s ('dragongate gateway-key generate' or 'import'), give its certificate to"
+            + " whoever needs it, then 'gateway-key activate' it and retire the old one");
 
     private final String word;
     private final String advice;

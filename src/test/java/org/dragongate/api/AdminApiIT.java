@@ -20,10 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.dragongate.keys.GatewayKeyRegistry;
+import org.dragongate.keys.KeyPurpose;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -100,13 +104,22 @@ class AdminApiIT {
 
     @Test
     void anAuditorReadsEverythingButEveryWriteIsRefusedWith403() throws Exception {
-        for (String path : new String[] {"partners", "partners/" + CN, "dead-letters", "audit?limit=5", "audit/verify"}) {
+        for (String path : new String[] {"partners", "partners/" + CN, "dead-letters", "audit?limit=5", "audit/verify", "quarantine",
+                "failed-packages", "certificates/expiry", "contact-points", "contact-points/" + ENV, "gateway-keys", "session"}) {
             assertThat(send(get(path).header("Authorization", "Bearer " + auditorToken)).statusCode()).as(path).isEqualTo(200);
         }
         assertError(send(postJson("partners", "{\"id\":\"TH-AUDITOR\"}").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
         assertError(send(postJson("partners/" + CN + "/suspend", "{}").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
         assertError(send(postNoBody("partners/" + CN + "/resume").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
         assertError(send(postNoBody("dead-letters/x/redrive").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        for (String write : new String[] {"quarantine/x/reprocess", "quarantine/x/discard", "failed-packages/x/redrive", "contact-points",
+                "contact-points/" + ENV + "/suspend", "contact-points/" + ENV + "/resume", "gateway-keys/x/activate", "gateway-keys/x/retire"}) {
+            assertError(send(postJson(write, "{}").header("Authorization", "Bearer " + auditorToken)), 403, "FORBIDDEN");
+        }
+        JsonNode session = json(send(get("session").header("Authorization", "Bearer " + auditorToken)));
+        assertThat(session.get("name").asText()).isEqualTo("audrey");
+        assertThat(session.get("role").asText()).isEqualTo("AUDITOR");
+        assertThat(json(send(admin(get("contact-points/" + ENV)))).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(json(send(admin(get("partners/" + CN)))).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(json(send(admin(get("partners")))).findValuesAsText("id")).doesNotContain("TH-AUDITOR");
     }
@@ -211,6 +224,147 @@ class AdminApiIT {
         JsonNode verified = json(send(admin(get("audit/verify"))));
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.get("records").asLong()).isGreaterThan(5);
+    }
+
+    /** A refused package through the API: listed, shown, reprocessed once (refused again: a new entry), then discarded with a reason. */
+    @Test
+    void anAdminReprocessesAndDiscardsAQuarantinedPackage() throws Exception {
+        Path garbage = base.resolve("garbage.p7m");
+        Files.writeString(garbage, "not a CMS package " + System.nanoTime());
+        gw.upload(CN, garbage, "garbage.p7m");
+        String sha = GatewayFixture.sha256(garbage);
+        String id = gw.awaitQuarantined(sha).id();
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ?", id);
+
+        assertThat(json(send(admin(get("quarantine")))).findValuesAsText("id")).contains(id);
+        JsonNode detail = json(send(admin(get("quarantine/" + id))));
+        assertThat(detail.get("entry").get("state").asText()).isEqualTo("OPEN");
+        assertThat(detail.get("entry").get("packageSha256").asText()).isEqualTo(sha);
+        assertThat(detail.get("entry").get("partnerId").asText()).isEqualTo(CN);
+        assertThat(detail.get("entry").get("message").asText()).isNotBlank();
+
+        HttpResponse<String> reprocess = send(admin(postNoBody("quarantine/" + id + "/reprocess")));
+        assertThat(reprocess.statusCode()).as(reprocess.body()).isEqualTo(202);
+        assertThat(json(reprocess).get("kind").asText()).isEqualTo("REPROCESS");
+        assertThat(json(reprocess).get("requestedBy").asText()).isEqualTo("api:alice");
+        assertError(send(admin(postNoBody("quarantine/" + id + "/reprocess"))), 409, "NOT_ELIGIBLE");
+
+        // Refused again by the gateway, which took the request: the package's second entry is open.
+        gw.awaitCount(2, "SELECT COUNT(*) FROM quarantine WHERE package_sha256 = ?", sha);
+        JsonNode history = json(send(admin(get("quarantine/" + id))));
+        assertThat(history.get("entries").findValuesAsText("state")).containsExactly("REPROCESSED", "OPEN");
+        assertThat(history.get("requests").findValuesAsText("kind")).containsExactly("REPROCESS");
+        String again = history.get("entries").get(1).get("id").asText();
+
+        assertError(send(admin(postJson("quarantine/" + again + "/discard", "{}"))), 400, "INVALID_INPUT");
+        HttpResponse<String> discarded = send(admin(postJson("quarantine/" + again + "/discard", "{\"reason\": \"not a package\"}")));
+        assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
+        assertThat(json(discarded).get("entry").get("state").asText()).isEqualTo("DISCARDED");
+        assertThat(json(discarded).get("entry").get("discardedBy").asText()).isEqualTo("api:alice");
+        assertThat(json(discarded).get("quarantineCopyRemoved").asBoolean()).isTrue();
+        assertThat(json(send(admin(get("quarantine")))).findValuesAsText("id")).doesNotContain(again);
+        assertThat(json(send(admin(get("quarantine?all=true")))).findValuesAsText("id")).contains(again);
+        assertError(send(admin(postNoBody("quarantine/" + again + "/reprocess"))), 409, "NOT_ELIGIBLE");
+        assertError(send(admin(get("quarantine?all=maybe"))), 400, "INVALID_INPUT");
+        assertError(send(admin(get("quarantine/Q-NO-SUCH-ENTRY"))), 404, "NOT_FOUND");
+    }
+
+    /** Only a failed package is re-driven: an accepted one is refused with 409, an unknown one with 404, a bad id with 400. */
+    @Test
+    void failedPackagesAreListedAndARedriveOfAnythingElseIsRefused() throws Exception {
+        Path sealed = gw.sealNotice(CN, TestNotices.alert(CN, "CN-GACC-API-FAILED"), "");
+        gw.upload(CN, sealed, "api-not-failed.p7m");
+        String sha = GatewayFixture.sha256(sealed);
+        gw.awaitCount(1, "SELECT COUNT(*) FROM package WHERE sha256 = ? AND state = 'ACCEPTED'", sha);
+
+        JsonNode failed = json(send(admin(get("failed-packages"))));
+        assertThat(failed.isArray()).isTrue();
+        assertThat(failed.findValuesAsText("sha256")).doesNotContain(sha);
+        assertError(send(admin(postNoBody("failed-packages/" + sha.substring(0, 12) + "/redrive"))), 409, "NOT_ELIGIBLE");
+        assertError(send(admin(postNoBody("failed-packages/not-hex/redrive"))), 400, "INVALID_INPUT");
+        assertError(send(admin(postNoBody("failed-packages/0000000000000000/redrive"))), 404, "NOT_FOUND");
+    }
+
+    /** The contact-point directory through the API; every change is audited as the caller. */
+    @Test
+    void anAdminRegistersAContactPointWithItsCertificateSuspendsAndResumesIt() throws Exception {
+        String body = "{\"id\": \"TH-DSI\", \"name\": \"Thai DSI\", \"country\": \"TH\", \"categories\": [\"NARCOTICS\", \"precursors\"],"
+                + " \"endpoint\": \"https://dsi.th.example/notices\", \"bearerTokenEnv\": \"TH_DSI_TOKEN\"}";
+        HttpResponse<String> added = send(admin(postJson("contact-points", body)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("categories").toString()).contains("NARCOTICS", "PRECURSORS");
+        assertThat(json(added).get("status").asText()).isEqualTo("ACTIVE");
+        assertError(send(admin(postJson("contact-points", body))), 409, "CONTACT_POINT_EXISTS");
+        assertError(send(admin(postJson("contact-points", body.replace("TH-DSI", "TH-SPICE").replace("NARCOTICS", "SPICES")))), 400,
+                "INVALID_INPUT");
+        assertError(send(admin(postJson("contact-points", body.replace("TH-DSI", "TH-FTP").replace("https://", "ftp://")))), 400,
+                "INVALID_INPUT");
+        assertError(send(admin(get("contact-points/XX-NO-SUCH"))), 404, "UNKNOWN_CONTACT_POINT");
+
+        var authority = TestCertificates.authority("Thai DSI CA", base);
+        String encryption = Files.readString(authority.endEntity("Thai DSI").keyUsage(KeyUsage.keyEncipherment).issue("th-dsi").certificateFile());
+        String signingOnly = Files.readString(authority.endEntity("Thai DSI signer").issue("th-dsi-signer").certificateFile());
+        assertError(send(admin(postJson("contact-points/TH-DSI/certificates", JSON.writeValueAsString(Map.of("pem", signingOnly))))), 400,
+                "INVALID_INPUT");
+        HttpResponse<String> imported = send(admin(postJson("contact-points/TH-DSI/certificates", JSON.writeValueAsString(Map.of("pem", encryption)))));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String sha256 = json(imported).get("certificate").get("sha256").asText();
+        assertError(send(admin(postJson("contact-points/TH-DSI/certificates", JSON.writeValueAsString(Map.of("pem", encryption))))), 409,
+                "DUPLICATE");
+
+        assertThat(json(send(admin(postJson("contact-points/TH-DSI/suspend", "{\"reason\": \"moving office\"}")))).get("status").asText())
+                .isEqualTo("SUSPENDED");
+        assertThat(json(send(admin(postNoBody("contact-points/TH-DSI/resume")))).get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode shown = json(send(admin(get("contact-points/TH-DSI"))));
+        assertThat(shown.get("certificates").findValuesAsText("sha256")).containsExactly(sha256);
+        assertThat(shown.get("queuedDeliveries").asInt()).isZero();
+        assertThat(json(send(admin(get("contact-points")))).findValuesAsText("id")).contains("TH-DSI", ENV, RILO);
+
+        HttpResponse<String> revoked = send(admin(postJson("contact-points/TH-DSI/certificates/" + sha256.substring(0, 12) + "/revoke",
+                "{\"reason\": \"superseded\"}")));
+        assertThat(json(revoked).get("status").asText()).as(revoked.body()).isEqualTo("REVOKED");
+        assertThat(json(send(admin(get("audit?limit=1000")))).findValuesAsText("detail"))
+                .anyMatch(detail -> detail.startsWith("contact point TH-DSI added"))
+                .anyMatch(detail -> detail.startsWith("contact point TH-DSI suspended"));
+    }
+
+    /** A signing key's rollover steps through the API (the key made where the password is); the last active key stays. */
+    @Test
+    void anAdminActivatesAndRetiresAGatewayKeyButNeverTheLastActiveOne() throws Exception {
+        GatewayKeyRegistry keys = new GatewayKeyRegistry(database(), new AuditTrail(Clock.systemUTC()), Clock.systemUTC(),
+                ExamplePki.DEMO_PASSWORD.toCharArray());
+        String current = keys.list().stream().filter(k -> k.purpose() == KeyPurpose.SIGNING && k.status().equals("ACTIVE"))
+                .findFirst().orElseThrow().sha256();
+        String next = keys.generate(KeyPurpose.SIGNING, "ec", "Dragongate API test signer", Duration.ofDays(30), "admin test").sha256();
+
+        JsonNode listed = json(send(admin(get("gateway-keys"))));
+        assertThat(listed.findValuesAsText("sha256")).contains(current, next);
+        assertThat(listed.toString()).doesNotContain("PRIVATE KEY");
+        HttpResponse<String> activated = send(admin(postNoBody("gateway-keys/" + next.substring(0, 16) + "/activate")));
+        assertThat(json(activated).get("status").asText()).as(activated.body()).isEqualTo("ACTIVE");
+        assertError(send(admin(postNoBody("gateway-keys/" + next + "/activate"))), 409, "WRONG_STATE");
+        HttpResponse<String> retired = send(admin(postJson("gateway-keys/" + next + "/retire", "{\"reason\": \"test over\"}")));
+        assertThat(json(retired).get("status").asText()).as(retired.body()).isEqualTo("RETIRED");
+        assertThat(json(retired).get("retiredReason").asText()).isEqualTo("test over");
+        assertError(send(admin(postNoBody("gateway-keys/" + current + "/retire"))), 409, "LAST_ACTIVE_KEY");
+        assertError(send(admin(postNoBody("gateway-keys/0000000000000000/activate"))), 404, "UNKNOWN_KEY");
+    }
+
+    /** The expiry watch's view: every watched certificate with its state, filtered by days left. */
+    @Test
+    void theExpiryStateOfEveryWatchedCertificateIsReadable() throws Exception {
+        JsonNode all = json(send(admin(get("certificates/expiry"))));
+        assertThat(all.findValuesAsText("ownerKind")).contains("PARTNER", "CONTACT_POINT", "GATEWAY");
+        assertThat(all.findValuesAsText("ownerId")).contains(CN);
+        for (JsonNode entry : all) {
+            assertThat(entry.get("state").asText()).isIn("OK", "WARNING", "EXPIRED");
+            assertThat(entry.get("daysLeft").isIntegralNumber()).isTrue();
+        }
+        for (JsonNode entry : json(send(admin(get("certificates/expiry?within=0"))))) {
+            assertThat(entry.get("daysLeft").asLong()).isLessThanOrEqualTo(0);
+        }
+        assertError(send(admin(get("certificates/expiry?within=soon"))), 400, "INVALID_INPUT");
+        assertError(send(admin(get("certificates/expiry?within=-1"))), 400, "INVALID_INPUT");
     }
 
     /** The document and the server cannot drift apart: every route served is described, and every described one is served. */
