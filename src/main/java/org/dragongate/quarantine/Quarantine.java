@@ -44,15 +44,17 @@ public final class Quarantine {
 
     public QuarantineEntry put(ReceivedPackage received, PackageRejected refusal) throws IOException {
         Instant now = clock.instant();
-        String id = "Q-" + STAMP.format(now) + "-" + received.shortId();
+        Files.createDirectories(dir);
+        // The same package refused again within the same second (a reprocess the gateway took at once)
+        // is a refusal of its own: it gets the next free id, never the earlier entry.
+        String stem = "Q-" + STAMP.format(now) + "-" + received.shortId();
+        String id = stem;
+        for (int n = 2; Files.exists(dir.resolve(id)); n++) {
+            id = stem + "-" + n;
+        }
         QuarantineEntry entry = new QuarantineEntry(id, now, received.receivedAt(), refusal.reason().name(), refusal.getMessage(),
                 received.channel().kind(), received.channel().partnerId(), received.channel().origin(), received.sha256(), received.size());
-        Files.createDirectories(dir);
         Path target = dir.resolve(id);
-        if (Files.exists(target)) {
-            LOG.info("package {} is already in quarantine as {}", received.shortId(), id);
-            return entry;
-        }
         Path temp = Files.createTempDirectory(dir, ".incoming-");
         try {
             Files.copy(received.archivedAt(), temp.resolve(PACKAGE_FILE));

@@ -143,6 +143,27 @@ class QuarantineAdminTest {
         }
     }
 
+    /** Refused again within the same second as the last time (a quick reprocess): an entry of its own, the old one not reused. */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void aRefusalInTheSameSecondAsTheLastGetsAnEntryOfItsOwn(String kind) throws Exception {
+        try (Fixture f = open(kind)) {
+            f.admin().reprocess(f.entryId(), ADMIN);
+            PackageRequest taken = f.requests("gw-1").take().get(0);
+            ReceivedPackage again = f.intake().retake(taken);
+            f.requests("gw-1").queued(taken);
+
+            String second = refuse(new Quarantine(temp.resolve("quarantine"), time), f.store().packages("gw-1"), again, "CERT_REVOKED",
+                    "revoked");
+
+            assertThat(second).isNotEqualTo(f.entryId()).startsWith(f.entryId());
+            assertThat(f.admin().show(second).entries()).extracting(QuarantineRecord::id, QuarantineRecord::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(f.entryId(), "REPROCESSED"),
+                            org.assertj.core.groups.Tuple.tuple(second, "OPEN"));
+            assertThat(temp.resolve("quarantine").resolve(second).resolve("package.p7m")).exists();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(TestDatabases.KINDS)
     void aRequestWhoseBytesAreGoneFailsWithTheReasonOnTheTrail(String kind) throws Exception {
