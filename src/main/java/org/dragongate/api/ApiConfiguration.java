@@ -2,6 +2,7 @@ package org.dragongate.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -9,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.dragongate.directory.ContactPointRegistry;
+import org.dragongate.directory.CrlRefresher;
 import org.dragongate.directory.PartnerRegistry;
 import org.dragongate.expiry.CertificateExpiry;
 import org.dragongate.intake.PackageArchive;
@@ -36,6 +38,9 @@ public class ApiConfiguration implements CamelConfiguration {
 
     @PropertyInject("gateway.data-dir")
     String dataDir;
+
+    @PropertyInject(value = "gateway.crl-fetch-timeout-seconds", defaultValue = "10")
+    int crlFetchTimeoutSeconds;
 
     private final Clock clock = Clock.systemUTC();
     private final ApiJson json = new ApiJson();
@@ -99,6 +104,12 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry("auditApi")
     public AuditApi auditApi() {
         return new AuditApi(new AuditChain(database));
+    }
+
+    @BindToRegistry("crlsApi")
+    public CrlsApi crlsApi() {
+        return new CrlsApi(partnerRegistry(), new CrlRefresher(database, new AuditTrail(clock), clock,
+                CrlRefresher.http(Duration.ofSeconds(crlFetchTimeoutSeconds))), json);
     }
 
     @BindToRegistry("quarantineApi")

@@ -70,4 +70,9 @@ public final class CertificatesApi {
     public Certificate revoke(String partnerId, String sha256, byte[] body, ApiCaller caller) throws SQLException {
         return Certificate.of(registry.certificates().revoke(partnerId, sha256, json.read(body, ReasonRequest.class).reason(), caller.actor()));
     }
+
+    /** Deletes a mistaken import; the audit trail keeps what it was. */
+    public Certificate remove(String partnerId, String sha256, ApiCaller caller) throws SQLException {
+        return Certificate.of(registry.certificates().remove(partnerId, sha256, caller.actor()));
+    }
 }

@@ -96,4 +96,9 @@ public final class ContactPointsApi {
     public Certificate revoke(String id, String sha256, byte[] body, ApiCaller caller) throws SQLException {
         return Certificate.of(registry.certificates().revoke(id, sha256, json.read(body, ReasonRequest.class).reason(), caller.actor()));
     }
+
+    /** Deletes a mistaken import; the audit trail keeps what it was. */
+    public Certificate remove(String id, String sha256, ApiCaller caller) throws SQLException {
+        return Certificate.of(registry.certificates().remove(id, sha256, caller.actor()));
+    }
 }

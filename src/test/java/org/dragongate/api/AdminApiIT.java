@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -365,6 +367,40 @@ class AdminApiIT {
         }
         assertError(send(admin(get("certificates/expiry?within=soon"))), 400, "INVALID_INPUT");
         assertError(send(admin(get("certificates/expiry?within=-1"))), 400, "INVALID_INPUT");
+    }
+
+    /** A partner's CA anchored, its CRL imported (once), the anchor removed as a mistaken import; refreshing CRLs on demand. */
+    @Test
+    void anAdminImportsACrlRemovesAMistakenCertificateAndRefreshesCrls() throws Exception {
+        assertThat(send(admin(postJson("partners", "{\"id\": \"MY-CUSTOMS\", \"country\": \"MY\"}"))).statusCode()).isEqualTo(201);
+        var authority = TestCertificates.authority("Malaysian Customs CA", base);
+        HttpResponse<String> anchor = send(admin(postJson("partners/MY-CUSTOMS/certificates",
+                JSON.writeValueAsString(Map.of("pem", Files.readString(authority.certificateFile()), "kind", "TRUST_ANCHOR")))));
+        assertThat(anchor.statusCode()).as(anchor.body()).isEqualTo(201);
+        String sha256 = json(anchor).get("sha256").asText();
+
+        String crl = "-----BEGIN X509 CRL-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
+                authority.crl(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(7))).getEncoded()) + "\n-----END X509 CRL-----\n";
+        HttpResponse<String> imported = send(admin(postJson("partners/MY-CUSTOMS/crls", JSON.writeValueAsString(Map.of("pem", crl)))));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(json(imported).get("issuer").asText()).contains("Malaysian Customs CA");
+        assertError(send(admin(postJson("partners/MY-CUSTOMS/crls", JSON.writeValueAsString(Map.of("pem", crl))))), 409, "DUPLICATE");
+        assertError(send(admin(postJson("partners/MY-CUSTOMS/crls", "{\"pem\": \"not a CRL\"}"))), 400, "INVALID_INPUT");
+        assertError(send(admin(postJson("partners/NO-SUCH-PARTNER/crls", JSON.writeValueAsString(Map.of("pem", crl))))), 404, "UNKNOWN_PARTNER");
+
+        assertError(send(request("partners/MY-CUSTOMS/certificates/" + sha256).header("Authorization", "Bearer " + auditorToken).DELETE()),
+                403, "FORBIDDEN");
+        HttpResponse<String> removed = send(admin(request("partners/MY-CUSTOMS/certificates/" + sha256.substring(0, 12)).DELETE()));
+        assertThat(json(removed).get("sha256").asText()).as(removed.body()).isEqualTo(sha256);
+        assertThat(json(send(admin(get("partners/MY-CUSTOMS")))).get("certificates")).isEmpty();
+        assertError(send(admin(request("partners/MY-CUSTOMS/certificates/" + sha256).DELETE())), 404, "UNKNOWN_CERTIFICATE");
+
+        JsonNode refreshed = json(send(admin(postNoBody("crls/refresh"))));
+        assertThat(refreshed.get("outcomes").isArray()).isTrue();
+        boolean allCurrent = refreshed.get("outcomes").findValuesAsText("status").stream().allMatch(s -> s.equals("IMPORTED") || s.equals("UP_TO_DATE"));
+        assertThat(refreshed.get("current").asBoolean()).isEqualTo(allCurrent);
+        assertThat(json(send(admin(get("audit?limit=1000")))).findValuesAsText("detail"))
+                .anyMatch(detail -> detail.startsWith("certificate removed for partner MY-CUSTOMS"));
     }
 
     /** The document and the server cannot drift apart: every route served is described, and every described one is served. */
