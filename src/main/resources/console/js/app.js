@@ -4,6 +4,8 @@ import { Api, ApiError } from './api.js';
 import * as session from './session.js';
 import { partnersView } from './views/partners.js';
 import { partnerView } from './views/partner.js';
+import { contactPointsView } from './views/contact-points.js';
+import { contactPointView } from './views/contact-point.js';
 import { quarantineView, quarantineEntryView } from './views/quarantine.js';
 import { deadLettersView } from './views/dead-letters.js';
 import { traceView } from './views/trace.js';
@@ -18,6 +20,8 @@ let rendering = 0;
 const ROUTES = {
   'partners/0': partnersView,
   'partners/1': partnerView,
+  'contact-points/0': contactPointsView,
+  'contact-points/1': contactPointView,
   'quarantine/0': quarantineView,
   'quarantine/1': quarantineEntryView,
   'dead-letters/0': deadLettersView,

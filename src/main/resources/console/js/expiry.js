@@ -1,7 +1,7 @@
 // Expiry state of certificates. The gateway's expiry watch (GET certificates/expiry) is the
 // authority; when a gateway does not offer it yet, the console works the state out from the
 // certificates the same way: EXPIRED past notAfter, WARNING within the watch's first warning (30 days).
-import { ApiError } from './api.js';
+import { ApiError, path } from './api.js';
 import { h } from './dom.js';
 
 export const WARNING_DAYS = 30;
@@ -26,20 +26,33 @@ export function worst(expiries) {
  * partner id -> the most urgent expiry of its active certificates, from the expiry watch, or from
  * each partner's certificates when the gateway has no expiry endpoint.
  */
-export async function partnerExpiries(api, partners) {
+export function partnerExpiries(api, partners) {
+  return ownerExpiries(api, 'PARTNER', 'partners', partners);
+}
+
+/** contact point id -> the most urgent expiry of its active encryption certificates, the same way. */
+export function contactPointExpiries(api, contactPoints) {
+  return ownerExpiries(api, 'CONTACT_POINT', 'contact-points', contactPoints);
+}
+
+/**
+ * @param ownerKind the expiry watch's name for the owners
+ * @param collection where the API shows each owner with its certificates, for gateways without the watch
+ */
+async function ownerExpiries(api, ownerKind, collection, owners) {
   try {
     const entries = await api.get('certificates/expiry');
-    const byPartner = new Map();
-    for (const entry of entries.filter(e => e.ownerKind === 'PARTNER')) {
-      byPartner.set(entry.ownerId, [...(byPartner.get(entry.ownerId) ?? []), entry]);
+    const byOwner = new Map();
+    for (const entry of entries.filter(e => e.ownerKind === ownerKind)) {
+      byOwner.set(entry.ownerId, [...(byOwner.get(entry.ownerId) ?? []), entry]);
     }
-    return new Map(partners.map(p => [p.id, worst(byPartner.get(p.id) ?? [])]));
+    return new Map(owners.map(o => [o.id, worst(byOwner.get(o.id) ?? [])]));
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 404)) {
       throw e;
     }
   }
-  const details = await Promise.all(partners.map(p => api.get('partners/' + encodeURIComponent(p.id))));
+  const details = await Promise.all(owners.map(o => api.get(path(collection, o.id))));
   return new Map(details.map(d => [d.id, worst((d.certificates ?? [])
     .filter(c => c.status !== 'REVOKED')
     .map(c => expiryOf(c)))]));

@@ -1,6 +1,6 @@
 import { path } from '../api.js';
-import { facts, field, h, table, time } from '../dom.js';
-import { expiryBadge, expiryOf } from '../expiry.js';
+import { certificateColumns, status, statusForm } from '../directory.js';
+import { facts, field, h, table } from '../dom.js';
 
 /** One partner: its details, its certificates with their windows of use and expiry, and the admin's actions. */
 export async function partnerView(context, id) {
@@ -11,55 +11,26 @@ export async function partnerView(context, id) {
     facts([
       ['Name', partner.name],
       ['Country', partner.country],
-      ['Status', h('span', { class: 'status ' + String(partner.status).toLowerCase(), id: 'partner-status' }, partner.status)],
+      ['Status', status(partner.status, 'partner-status')],
       ['SFTP account', partner.sftpAccount],
       ['Mail addresses', (partner.mailAddresses ?? []).join(', ')],
     ]),
-    context.canWrite ? statusForm(context, partner) : null,
+    context.canWrite ? statusForm(context, 'partners', partner, {
+      suspended: 'its packages are refused until it is resumed.',
+      resumed: 'its packages are accepted.',
+    }) : null,
     h('h2', {}, 'Certificates'),
-    table(certificateColumns(context, partner), certificates, 'No certificates: packages from this partner are refused.'),
+    table(partnerCertificateColumns(context, partner), certificates, 'No certificates: packages from this partner are refused.'),
     context.canWrite ? importForm(context, partner) : null);
 }
 
-function certificateColumns(context, partner) {
-  const now = Date.now();
-  const columns = [
-    { label: 'Kind', cell: c => c.kind },
-    { label: 'Subject', cell: c => h('span', { class: 'subject' }, c.subject) },
-    { label: 'Issuer', cell: c => c.issuer },
-    { label: 'Serial', cell: c => c.serial },
-    { label: 'SHA-256', cell: c => h('code', { title: c.sha256 }, String(c.sha256).slice(0, 16) + '…') },
-    { label: 'Valid', cell: c => time(c.notBefore) + ' – ' + time(c.notAfter) },
-    { label: 'Window of use', cell: c => [time(c.useFrom) + ' – ' + time(c.useUntil), ' ', windowState(c, now)] },
-    { label: 'Status', cell: c => certificateStatus(c) },
-    { label: 'Expiry', cell: c => expiryBadge(expiryOf(c, now)) },
-  ];
+/** A partner's certificates have a kind (pinned or trust anchor), and the admin can revoke them. */
+function partnerCertificateColumns(context, partner) {
+  const columns = [{ label: 'Kind', cell: c => c.kind }, ...certificateColumns()];
   if (context.canWrite) {
     columns.push({ label: '', cell: c => c.status === 'REVOKED' ? null : revokeForm(context, partner, c) });
   }
   return columns;
-}
-
-function windowState(certificate, now) {
-  if (certificate.status === 'REVOKED') {
-    return null;
-  }
-  if (Date.parse(certificate.useFrom) > now) {
-    return h('span', { class: 'badge none' }, 'not yet in use');
-  }
-  if (Date.parse(certificate.useUntil) <= now) {
-    return h('span', { class: 'badge expired' }, 'use ended');
-  }
-  return h('span', { class: 'badge ok' }, 'in use');
-}
-
-function certificateStatus(certificate) {
-  if (certificate.status !== 'REVOKED') {
-    return h('span', { class: 'status active' }, certificate.status);
-  }
-  return h('span', {},
-    h('span', { class: 'status revoked' }, 'REVOKED'), ' ', time(certificate.revokedAt),
-    h('br'), h('span', { class: 'reason' }, certificate.revokedReason));
 }
 
 function revokeForm(context, partner, certificate) {
@@ -72,28 +43,6 @@ function revokeForm(context, partner, certificate) {
       context.act(button, async () => {
         await context.api.post(path('partners', partner.id, 'certificates', certificate.sha256, 'revoke'), { reason: reason.value.trim() });
         return 'Revoked ' + certificate.subject + '.';
-      });
-    },
-  }, reason, button);
-}
-
-function statusForm(context, partner) {
-  const suspended = partner.status === 'SUSPENDED';
-  const reason = suspended ? null : h('input', { type: 'text', name: 'reason', placeholder: 'reason (optional)', 'aria-label': 'Reason for suspending' });
-  const button = h('button', { type: 'submit', class: suspended ? '' : 'danger', dataset: { action: suspended ? 'resume' : 'suspend' } },
-    suspended ? 'Resume' : 'Suspend');
-  return h('form', {
-    class: 'inline actions',
-    onsubmit: event => {
-      event.preventDefault();
-      context.act(button, async () => {
-        if (suspended) {
-          await context.api.post(path('partners', partner.id, 'resume'));
-          return partner.id + ' is active again: its packages are accepted.';
-        }
-        const why = reason.value.trim();
-        await context.api.post(path('partners', partner.id, 'suspend'), why ? { reason: why } : {});
-        return partner.id + ' is suspended: its packages are refused until it is resumed.';
       });
     },
   }, reason, button);

@@ -1,3 +1,4 @@
+import { status } from '../directory.js';
 import { h, link, table } from '../dom.js';
 import { partnerExpiries, expiryBadge } from '../expiry.js';
 
@@ -11,7 +12,7 @@ export async function partnersView(context) {
       { label: 'Partner', cell: p => link(p.id, 'partners', p.id) },
       { label: 'Name', cell: p => p.name },
       { label: 'Country', cell: p => p.country },
-      { label: 'Status', cell: p => h('span', { class: 'status ' + String(p.status).toLowerCase() }, p.status) },
+      { label: 'Status', cell: p => status(p.status) },
       { label: 'Certificates', cell: p => expiryBadge(expiries.get(p.id)) },
       { label: 'Channels', cell: p => [p.sftpAccount ? 'SFTP ' + p.sftpAccount : null, ...(p.mailAddresses ?? [])].filter(Boolean).join(', ') },
     ], partners, 'No partners in the directory yet.'));

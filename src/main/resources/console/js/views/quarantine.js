@@ -42,7 +42,20 @@ export async function quarantineEntryView(context, id) {
       ['Discarded by', entry.discardedBy ? entry.discardedBy + ': ' + (entry.discardReason ?? '') : null],
     ]),
     context.canWrite && (entry.state ?? 'OPEN') === 'OPEN' ? actions(context, entry) : null,
+    detail.entries?.length > 1 ? packageEntries(entry, detail.entries) : null,
     detail.requests?.length ? [h('h2', {}, 'Requests'), tree(detail.requests)] : null);
+}
+
+/** Every time the package was refused, oldest first: a reprocessed package refused again has a newer entry to act on. */
+function packageEntries(entry, entries) {
+  return h('div', { id: 'package-entries' },
+    h('h2', {}, 'Every entry of this package'),
+    table([
+      { label: 'Entry', cell: e => e.id === entry.id ? h('span', { class: 'id' }, e.id + ' (this one)') : link(e.id, 'quarantine', e.id) },
+      { label: 'Quarantined', cell: e => time(e.quarantinedAt) },
+      { label: 'Reason', cell: e => h('code', {}, e.reason) },
+      { label: 'State', cell: e => e.state },
+    ], entries, ''));
 }
 
 function actions(context, entry) {

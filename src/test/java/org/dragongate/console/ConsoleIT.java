@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +19,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dragongate.api.AdminTokens;
 import org.dragongate.api.ApiRole;
+import org.dragongate.directory.ContactPointRegistry;
+import org.dragongate.directory.NewContactPoint;
+import org.dragongate.directory.UseWindow;
+import org.dragongate.notice.Category;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -42,9 +49,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in a real browser (headless Chromium) against a running gateway: the admin signs in
- * with a token, works on partners and their certificates, re-drives a dead letter, traces a package;
- * an auditor sees the same pages without a single write button; a bad token gets the API's refusal.
- * Each test works on its own partner or package, so they do not depend on each other's order.
+ * with a token, works on partners and their certificates, suspends and resumes a contact point,
+ * reprocesses and discards a quarantined package, re-drives a dead letter, traces a package; an
+ * auditor sees the same pages without a single write button; a bad token gets the API's refusal.
+ * Each test works on its own partner, contact point or package, so they do not depend on each other's order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
@@ -191,6 +199,115 @@ class ConsoleIT {
         gw.awaitOpened(GatewayFixture.sha256(accepted));
     }
 
+    /**
+     * A package refused again after a reprocess gets a new entry, found from the old entry's page;
+     * discarded with a reason, it leaves the default list while the reprocessed one stays.
+     */
+    @Test
+    void aQuarantinedPackageIsReprocessedAndItsNewEntryDiscardedInTheConsole() throws Exception {
+        Path refused = refusedPackage();
+        String sha256 = GatewayFixture.sha256(refused);
+        gw.upload(CN, refused, "not-cms.p7m");
+        String first = gw.awaitQuarantined(sha256).id();
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ? AND package_sha256 = ? AND state = 'OPEN'", first, sha256);
+
+        signIn(adminToken, "quarantine");
+        WebElement row = rowOf(first);
+        assertThat(row.getText()).contains("OPEN").contains(CN);
+        String reason = row.findElement(By.tagName("code")).getText();
+        assertThat(reason).matches("[A-Z_]+");
+        row.findElement(By.linkText(first)).click();
+
+        assertThat(waitForText(By.id("quarantine-state"), "OPEN")).isTrue();
+        assertThat(browser.findElement(By.id("view")).getText()).contains(sha256).contains(reason);
+        waitFor(By.cssSelector("[data-action=reprocess]")).click();
+
+        assertThat(waitFor(By.id("flash")).getText()).contains("Reprocessing " + first);
+        assertThat(waitForText(By.id("quarantine-state"), "REPROCESSED")).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#view [data-action]"))).isEmpty();
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ? AND state = 'REPROCESSED'", first);
+        // The gateway takes the request, puts the package through the flow, and refuses it again: a second entry.
+        gw.awaitCount(2, "SELECT COUNT(*) FROM quarantine WHERE package_sha256 = ?", sha256);
+        gw.awaitCount(1, "SELECT COUNT(*) FROM package_request WHERE package_sha256 = ? AND kind = 'REPROCESS' AND quarantine_id = ?"
+                + " AND state = 'QUEUED' AND requested_by = ?", sha256, first, "api:alice");
+
+        open("quarantine/" + first);
+        WebElement entries = waitFor(By.id("package-entries"));
+        assertThat(entries.getText()).contains(first + " (this one)").contains("REPROCESSED").contains("OPEN");
+        assertThat(browser.findElement(By.id("view")).getText()).contains("REPROCESS").contains("QUEUED").contains("api:alice");
+        WebElement newer = entries.findElement(By.cssSelector("a"));
+        String second = newer.getText();
+        assertThat(second).isNotEqualTo(first);
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ? AND package_sha256 = ? AND state = 'OPEN'", second, sha256);
+        newer.click();
+
+        assertThat(waitForText(By.id("quarantine-state"), "OPEN")).isTrue();
+        assertThat(browser.findElement(By.cssSelector("h1 .id")).getText()).isEqualTo(second);
+        browser.findElement(By.cssSelector("#view input[name=reason]")).sendKeys("not a package, never to be taken in");
+        browser.findElement(By.cssSelector("[data-action=discard]")).click();
+
+        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("Discarded " + second + ".");
+        assertThat(waitForText(By.id("quarantine-state"), "DISCARDED")).isTrue();
+        assertThat(browser.findElement(By.id("view")).getText()).contains("not a package, never to be taken in");
+        assertThat(browser.findElements(By.cssSelector("#view [data-action]"))).isEmpty();
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ? AND state = 'DISCARDED' AND discard_reason = ?",
+                second, "not a package, never to be taken in");
+        assertThat(gw.tracking().audit()).anyMatch(r -> r.startsWith("ADMIN_ACTION") && r.contains("[api:alice]")
+                && r.contains("quarantine entry " + second) && r.contains("discarded"));
+
+        open("quarantine");
+        assertThat(rowOf(first).getText()).contains("REPROCESSED");
+        assertThat(browser.findElements(By.linkText(second))).isEmpty();
+    }
+
+    /** A contact point of its own, so suspending it holds no other test's deliveries. */
+    @Test
+    void aContactPointShowsItsCertificateAndIsSuspendedThenResumedInTheConsole() throws Exception {
+        String id = "VN-CONSOLE-TEST";
+        Database database = gw.gateway().getCamelContext().getRegistry().lookupByNameAndType("database", Database.class);
+        ContactPointRegistry registry = new ContactPointRegistry(database, new AuditTrail(Clock.systemUTC()), Clock.systemUTC());
+        registry.add(new NewContactPoint(id, "Console <b>Test</b> Police", "VN", Set.of(Category.WILDLIFE, Category.OTHER),
+                "http://127.0.0.1:" + contactPoints.port() + "/contact-points/" + id, null, null, null), "console-test");
+        // An encryption certificate with twenty more days: it shows as expiring soon.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var issued = TestCertificates.authority("Console Contact Point CA", base.resolve("pki")).endEntity("VN Console Test")
+                .keyUsage(KeyUsage.keyEncipherment)
+                .validity(now.minus(1, ChronoUnit.DAYS), now.plus(20, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS)).issue("vn-console");
+        String sha256 = GatewayFixture.sha256(issued.certificate().getEncoded());
+        registry.certificates().importCertificate(id, pem(issued.certificate().getEncoded()).getBytes(StandardCharsets.US_ASCII), "the PEM",
+                null, UseWindow.VALIDITY, false, "console-test");
+
+        signIn(adminToken, "contact-points");
+        assertThat(rowOf(ENV).getText()).contains("ACTIVE").contains("days left");
+        WebElement row = rowOf(id);
+        assertThat(row.getText()).contains("Console <b>Test</b> Police").contains("VN").contains("WILDLIFE, OTHER")
+                .contains("/contact-points/" + id).contains("ACTIVE").contains("WARNING · 20 days left");
+        assertThat(row.findElements(By.tagName("b"))).isEmpty();
+        row.findElement(By.linkText(id)).click();
+
+        assertThat(waitForText(By.id("contact-point-status"), "ACTIVE")).isTrue();
+        WebElement certificate = certificateRow(sha256);
+        assertThat(certificate.getText()).contains("CN=VN Console Test,O=Dragongate Tests").contains("ACTIVE")
+                .contains("WARNING · 20 days left").contains("in use");
+        assertThat(browser.findElement(By.id("queued-deliveries")).getText()).isEqualTo("0");
+        browser.findElement(By.cssSelector("input[name=reason]")).sendKeys("endpoint under maintenance");
+        browser.findElement(By.cssSelector("[data-action=suspend]")).click();
+
+        assertThat(waitForText(By.id("contact-point-status"), "SUSPENDED")).isTrue();
+        assertThat(waitFor(By.id("flash")).getText()).isEqualTo(id + " is suspended: its deliveries are held until it is resumed.");
+        assertThat(gw.tracking().count("SELECT COUNT(*) FROM contact_point WHERE contact_point_id = ? AND status = 'SUSPENDED'", id)).isEqualTo(1);
+        assertThat(gw.tracking().audit()).anyMatch(r -> r.startsWith("ADMIN_ACTION") && r.contains("[api:alice]")
+                && r.contains("contact point " + id + " suspended: endpoint under maintenance"));
+
+        waitFor(By.cssSelector("[data-action=resume]")).click();
+
+        assertThat(waitForText(By.id("contact-point-status"), "ACTIVE")).isTrue();
+        assertThat(waitFor(By.id("flash")).getText()).startsWith(id + " is active again");
+        assertThat(gw.tracking().count("SELECT COUNT(*) FROM contact_point WHERE contact_point_id = ? AND status = 'ACTIVE'", id)).isEqualTo(1);
+        open("contact-points");
+        assertThat(rowOf(id).getText()).contains("ACTIVE").doesNotContain("SUSPENDED");
+    }
+
     /** One package: delivered to one contact point (traced), dead at the other (re-driven once it is fixed). */
     @Test
     void aDeadLetterIsRedrivenAndTheDeliveredPackageTraced() throws Exception {
@@ -221,14 +338,28 @@ class ConsoleIT {
     }
 
     @Test
-    void anAuditorReadsEveryPageButHasNoButtonThatWrites() {
+    void anAuditorReadsEveryPageButHasNoButtonThatWrites() throws Exception {
+        // An open quarantine entry: the page an admin reprocesses or discards it on.
+        Path refused = refusedPackage();
+        gw.upload(CN, refused, "auditor-not-cms.p7m");
+        String entry = gw.awaitQuarantined(GatewayFixture.sha256(refused)).id();
+        gw.awaitCount(1, "SELECT COUNT(*) FROM quarantine WHERE quarantine_id = ? AND state = 'OPEN'", entry);
+
         signIn(auditorToken, "partners");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("audrey (auditor)");
-        for (String page : List.of("partners", "partners/" + CN, "dead-letters", "trace", "audit")) {
+        for (String page : List.of("partners", "partners/" + CN, "contact-points", "contact-points/" + ENV, "quarantine",
+                "quarantine/" + entry, "dead-letters", "trace", "audit")) {
             open(page);
             waitFor(By.cssSelector("#view h1"));
             assertThat(browser.findElements(By.cssSelector("#view [data-action], #view form:not(#trace-form)"))).as(page).isEmpty();
         }
+        open("quarantine");
+        assertThat(rowOf(entry).getText()).contains("OPEN");
+        open("quarantine/" + entry);
+        assertThat(waitForText(By.id("quarantine-state"), "OPEN")).isTrue();
+        open("contact-points/" + ENV);
+        assertThat(waitForText(By.id("contact-point-status"), "ACTIVE")).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#view table code[title]"))).isNotEmpty();
         open("audit");
         assertThat(waitFor(By.id("audit-verdict")).getText()).startsWith("Intact");
         open("trace/no-such-package");
@@ -265,8 +396,14 @@ class ConsoleIT {
         return (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('dragongate.token')");
     }
 
-    private WebElement rowOf(String partnerId) {
-        return waitFor(By.linkText(partnerId)).findElement(By.xpath("./ancestor::tr"));
+    /** The row of the partner, contact point or quarantine entry that links to its page. */
+    private WebElement rowOf(String id) {
+        return waitFor(By.linkText(id)).findElement(By.xpath("./ancestor::tr"));
+    }
+
+    /** Bytes that are no CMS package, unique to the call so they are never a duplicate: the gateway refuses them. */
+    private Path refusedPackage() throws Exception {
+        return Files.writeString(base.resolve("not-cms-" + System.nanoTime() + ".p7m"), "not a CMS package " + System.nanoTime());
     }
 
     private WebElement certificateRow(String sha256) {
