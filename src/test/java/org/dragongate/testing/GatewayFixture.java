@@ -64,6 +64,7 @@ public final class GatewayFixture implements AutoCloseable {
     public static final String SFTP_ROUTES = "file:routes/gateway.camel.yaml,file:routes/sftp-intake.camel.yaml";
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final java.util.Random PORTS = new java.util.Random();
 
     private final Path base;
     private final EmbeddedSftpServer server;
@@ -88,10 +89,30 @@ public final class GatewayFixture implements AutoCloseable {
                 passwords, GATEWAY_PASSWORD));
     }
 
-    /** A port free on 127.0.0.1 just now, for a server a test starts itself. */
+    /**
+     * A port free on 127.0.0.1 just now, for a server a test starts itself. Taken below the kernel's
+     * range for outgoing connections: a port the kernel hands out (port 0) could go to any client's
+     * connection before the test's server binds it, which failed a test once ("Address already in use").
+     */
     public static int freeLoopbackPort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = below - 12_000 + PORTS.nextInt(12_000);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (java.net.BindException taken) {
+                // another test's server: try the next
+            }
+        }
+        throw new IOException("no free port on 127.0.0.1 below " + below);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // Read line by line: /proc reports a size of 0, and reading by size gets only the first byte.
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default
         }
     }
 
