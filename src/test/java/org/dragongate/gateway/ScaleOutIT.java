@@ -81,7 +81,10 @@ class ScaleOutIT {
             // Done when the gateway knows it is done: a delivery the killed instance sent but never recorded
             // has arrived, yet stays queued until its claim lapses and the survivor sends it again.
             awaitOrTimeOut(() -> contactPoints.byIdempotencyKey().size() >= expected && traffic.inboxesEmpty()
-                    && traffic.allMailsSeen() && delivered(db) >= expected, Duration.ofSeconds(180), b);
+                    && traffic.allMailsSeen() && delivered(db) >= expected, Duration.ofSeconds(180), b,
+                    () -> "arrived " + contactPoints.byIdempotencyKey().size() + " of " + expected + ", inboxes empty " + traffic.inboxesEmpty()
+                            + ", mails all seen " + traffic.allMailsSeen() + ", deliveries by state " + byState(db, "delivery")
+                            + ", packages by state " + byState(db, "package"));
             b.close();
 
             assertThat(contactPoints.byIdempotencyKey()).as("one delivery key per notice and contact point").hasSize(expected);
@@ -126,6 +129,23 @@ class ScaleOutIT {
             return count(db, "SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'");
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String byState(Database db, String table) {
+        try {
+            return db.inTransaction(c -> {
+                StringBuilder states = new StringBuilder();
+                try (PreparedStatement select = c.prepareStatement("SELECT state, COUNT(*) FROM " + table + " GROUP BY state ORDER BY state");
+                     ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        states.append(states.isEmpty() ? "" : " ").append(rs.getString(1)).append('=').append(rs.getLong(2));
+                    }
+                }
+                return "{" + states + "}";
+            });
+        } catch (Exception e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

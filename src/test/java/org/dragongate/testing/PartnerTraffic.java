@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -112,10 +113,17 @@ public final class PartnerTraffic {
 
     /** Waits for the condition; on a timeout the gateway's last log lines say why. */
     public static void awaitOrTimeOut(BooleanSupplier condition, Duration limit, GatewayProcess process) throws InterruptedException {
+        awaitOrTimeOut(condition, limit, process, () -> "");
+    }
+
+    /** @param state what the condition looks at, as it stands: said when it times out, so a failure names what was missing */
+    public static void awaitOrTimeOut(BooleanSupplier condition, Duration limit, GatewayProcess process, Supplier<String> state)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s; the gateway's last lines:\n" + process.tail(60));
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s; " + state.get() + "\nthe gateway's last lines:\n"
+                        + process.tail(60));
             }
             Thread.sleep(100);
         }
