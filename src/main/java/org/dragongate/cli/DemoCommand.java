@@ -54,6 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--receiver-port", description = "Contact-point receiver HTTP port (default ${DEFAULT-VALUE}; the endpoints in config/contact-points.yaml use it).")
     int receiverPort = 8480;
 
+    @Option(names = "--api-port", description = "Port of the admin API and web console (default: api.port of the settings, 8481).")
+    Integer apiPort;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Demo state (default ${DEFAULT-VALUE}).")
     Path dir = Path.of("data", "demo");
 
@@ -90,10 +93,13 @@ public final class DemoCommand implements Callable<Integer> {
             overrides.put("mail.port", Integer.toString(mail.imapPort()));
             overrides.put("mail.username", EmbeddedMailServer.GATEWAY_LOGIN);
             overrides.put("mail.password", GATEWAY_PASSWORD);
+            if (apiPort != null) {
+                overrides.put("api.port", Integer.toString(apiPort));
+            }
             Main gateway = GatewayApplication.create(config, overrides);
             gateway.start();
             try {
-                printGuide(console, sftp, mail, receiver, gatewayData);
+                printGuide(console, sftp, mail, receiver, gatewayData, gateway);
                 if (!noSamples) {
                     sendSamples(console, sftp, mail, gatewayData);
                 }
@@ -115,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void printGuide(PrintStream console, EmbeddedSftpServer sftp, EmbeddedMailServer mail, ContactPointReceiver receiver,
-                            Path gatewayData) {
+                            Path gatewayData, Main gateway) {
         console.println("Dragongate demo");
         console.println("  SFTP    127.0.0.1:" + sftp.port() + "  partner accounts " + String.join(", ", ExamplePki.PARTNER_IDS)
                 + " (password: the id in lower case + '-demo', e.g. cn-gacc-demo); files under " + sftp.root());
@@ -134,6 +140,14 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("Refused packages: java -jar target/dragongate.jar quarantine list --data-dir " + gatewayData);
         console.println("A package's history: java -jar target/dragongate.jar trace <sha256 prefix> --data-dir " + gatewayData);
         console.println("The audit trail's hash chain: java -jar target/dragongate.jar audit verify --data-dir " + gatewayData);
+        var camel = gateway.getCamelContext();
+        if (Boolean.parseBoolean(camel.resolvePropertyPlaceholders("{{api.enabled}}"))) {
+            String scheme = Boolean.parseBoolean(camel.resolvePropertyPlaceholders("{{api.tls.enabled}}")) ? "https" : "http";
+            String server = scheme + "://" + camel.resolvePropertyPlaceholders("{{api.host}}") + ":" + camel.resolvePropertyPlaceholders("{{api.port}}");
+            console.println("Administrators: the web console " + server + "/console/ and the REST API " + server
+                    + "/api/v1, with a token made by");
+            console.println("  java -jar target/dragongate.jar admin-token create --name you --role admin --data-dir " + gatewayData);
+        }
         console.println();
     }
 
