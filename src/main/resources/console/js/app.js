@@ -6,6 +6,7 @@ import { partnersView } from './views/partners.js';
 import { partnerView } from './views/partner.js';
 import { contactPointsView } from './views/contact-points.js';
 import { contactPointView } from './views/contact-point.js';
+import { expiryView } from './views/expiry.js';
 import { quarantineView, quarantineEntryView } from './views/quarantine.js';
 import { deadLettersView } from './views/dead-letters.js';
 import { traceView } from './views/trace.js';
@@ -22,6 +23,7 @@ const ROUTES = {
   'partners/1': partnerView,
   'contact-points/0': contactPointsView,
   'contact-points/1': contactPointView,
+  'expiry/0': expiryView,
   'quarantine/0': quarantineView,
   'quarantine/1': quarantineEntryView,
   'dead-letters/0': deadLettersView,

@@ -347,7 +347,7 @@ class ConsoleIT {
 
         signIn(auditorToken, "partners");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("audrey (auditor)");
-        for (String page : List.of("partners", "partners/" + CN, "contact-points", "contact-points/" + ENV, "quarantine",
+        for (String page : List.of("partners", "partners/" + CN, "contact-points", "contact-points/" + ENV, "expiry", "quarantine",
                 "quarantine/" + entry, "dead-letters", "trace", "audit")) {
             open(page);
             waitFor(By.cssSelector("#view h1"));
@@ -360,6 +360,11 @@ class ConsoleIT {
         open("contact-points/" + ENV);
         assertThat(waitForText(By.id("contact-point-status"), "ACTIVE")).isTrue();
         assertThat(browser.findElements(By.cssSelector("#view table code[title]"))).isNotEmpty();
+        // The expiry watch's whole view: the gateway's own keys too, which have no page of their own.
+        open("expiry");
+        waitFor(By.cssSelector("#view h1"));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("GATEWAY", "PARTNER", "CONTACT_POINT", CN);
+        assertThat(browser.findElements(By.cssSelector("#view [data-expiry]"))).isNotEmpty();
         open("audit");
         assertThat(waitFor(By.id("audit-verdict")).getText()).startsWith("Intact");
         open("trace/no-such-package");
