@@ -1,6 +1,5 @@
 package org.dragongate.api;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -57,12 +56,9 @@ public final class CertificatesApi {
 
     public ApiReply importCertificate(String partnerId, byte[] body, ApiCaller caller) throws SQLException {
         ImportRequest request = json.read(body, ImportRequest.class);
-        if (request.pem() == null || !request.pem().contains("-----BEGIN")) {
-            throw ApiException.badRequest("pem must hold the certificate in PEM text (-----BEGIN CERTIFICATE----- ...)");
-        }
         var options = new PartnerCertificates.ImportOptions(request.kind(),
                 new UseWindow(UseWindow.parse(request.useFrom()), UseWindow.parse(request.useUntil())), Boolean.TRUE.equals(request.allowExpired()));
-        var imported = registry.certificates().importCertificate(partnerId, request.pem().getBytes(StandardCharsets.US_ASCII), "the PEM",
+        var imported = registry.certificates().importCertificate(partnerId, PemText.bytes(request.pem(), "CERTIFICATE"), "the PEM",
                 null, options, caller.actor());
         return ApiReply.created(Imported.of(imported));
     }

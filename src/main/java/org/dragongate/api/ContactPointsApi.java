@@ -1,6 +1,5 @@
 package org.dragongate.api;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -83,11 +82,8 @@ public final class ContactPointsApi {
 
     public ApiReply importCertificate(String id, byte[] body, ApiCaller caller) throws SQLException {
         ImportRequest request = json.read(body, ImportRequest.class);
-        if (request.pem() == null || !request.pem().contains("-----BEGIN")) {
-            throw ApiException.badRequest("pem must hold the certificate in PEM text (-----BEGIN CERTIFICATE----- ...)");
-        }
         ContactPointCertificates.Imported imported = registry.certificates().importCertificate(id,
-                request.pem().getBytes(StandardCharsets.US_ASCII), "the PEM", null,
+                PemText.bytes(request.pem(), "CERTIFICATE"), "the PEM", null,
                 new UseWindow(UseWindow.parse(request.useFrom()), UseWindow.parse(request.useUntil())),
                 Boolean.TRUE.equals(request.allowExpired()), caller.actor());
         return ApiReply.created(new Imported(Certificate.of(imported.certificate()), imported.warnings()));

@@ -1,6 +1,5 @@
 package org.dragongate.api;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import org.dragongate.directory.CrlRecord;
@@ -29,10 +28,7 @@ public final class CrlsApi {
 
     public ApiReply importCrl(String partnerId, byte[] body, ApiCaller caller) throws SQLException {
         ImportRequest request = json.read(body, ImportRequest.class);
-        if (request.pem() == null || !request.pem().contains("-----BEGIN X509 CRL-----")) {
-            throw ApiException.badRequest("pem must hold the CRL in PEM text (-----BEGIN X509 CRL----- ...)");
-        }
-        CrlRecord crl = registry.certificates().importCrl(partnerId, request.pem().getBytes(StandardCharsets.US_ASCII), "the PEM",
+        CrlRecord crl = registry.certificates().importCrl(partnerId, PemText.bytes(request.pem(), "X509 CRL"), "the PEM",
                 caller.actor());
         return ApiReply.created(crl);
     }
@@ -40,7 +36,6 @@ public final class CrlsApi {
     /** Fetches every partner's CRLs from their distribution points now, as the scheduled refresh does. */
     public Refreshed refresh(ApiCaller caller) throws SQLException {
         List<CrlRefresher.Outcome> outcomes = refresher.refresh(caller.actor());
-        return new Refreshed(outcomes.stream().allMatch(o -> o.status() == CrlRefresher.Status.IMPORTED
-                || o.status() == CrlRefresher.Status.UP_TO_DATE), outcomes);
+        return new Refreshed(CrlRefresher.Outcome.allCurrent(outcomes), outcomes);
     }
 }

@@ -62,8 +62,7 @@ public final class CrlCommand implements Runnable {
                 out.println("no partner certificate or CRL names a distribution point");
             }
             outcomes.forEach(outcome -> out.println(outcome.line()));
-            return outcomes.stream().allMatch(o -> o.status() == CrlRefresher.Status.IMPORTED || o.status() == CrlRefresher.Status.UP_TO_DATE)
-                    ? 0 : 1;
+            return CrlRefresher.Outcome.allCurrent(outcomes) ? 0 : 1;
         }
     }
 }

@@ -59,6 +59,11 @@ public final class CrlRefresher {
         public String line() {
             return status.name().replace('_', '-') + " " + partnerId + " " + source + ": " + detail;
         }
+
+        /** Whether every distribution point gave a current CRL (imported now, or the one held is up to date). */
+        public static boolean allCurrent(List<Outcome> outcomes) {
+            return outcomes.stream().allMatch(o -> o.status() == Status.IMPORTED || o.status() == Status.UP_TO_DATE);
+        }
     }
 
     /** Gets a CRL's bytes from a distribution point. */
