@@ -1,20 +1,33 @@
 import { path } from '../api.js';
 import { facts, h, link, table, time, tree } from '../dom.js';
 
-/** Refused packages waiting for an administrator. */
+/** Refused packages waiting for an administrator; discarded ones too on request. */
 export async function quarantineView(context) {
-  const entries = await context.api.get('quarantine');
+  const list = h('div', { id: 'quarantine-list' }, entriesTable(await context.api.get('quarantine')));
+  const all = h('input', { type: 'checkbox', id: 'quarantine-all' });
+  all.addEventListener('change', async () => {
+    try {
+      list.replaceChildren(entriesTable(await context.api.get(all.checked ? 'quarantine?all=true' : 'quarantine')));
+    } catch (e) {
+      context.fail(e);
+    }
+  });
   return h('div', {},
     h('h1', {}, 'Quarantine'),
-    table([
-      { label: 'Entry', cell: e => link(e.id, 'quarantine', e.id) },
-      { label: 'Quarantined', cell: e => time(e.quarantinedAt) },
-      { label: 'Reason', cell: e => h('code', {}, e.reason) },
-      { label: 'Partner', cell: e => e.partnerId ?? '—' },
-      { label: 'Channel', cell: e => e.channel },
-      { label: 'State', cell: e => e.state ?? '—' },
-      { label: 'Message', cell: e => h('span', { class: 'message' }, e.message) },
-    ], entries, 'Nothing in quarantine.'));
+    h('p', {}, all, ' ', h('label', { for: 'quarantine-all' }, 'Show discarded entries too')),
+    list);
+}
+
+function entriesTable(entries) {
+  return table([
+    { label: 'Entry', cell: e => link(e.id, 'quarantine', e.id) },
+    { label: 'Quarantined', cell: e => time(e.quarantinedAt) },
+    { label: 'Reason', cell: e => h('code', {}, e.reason) },
+    { label: 'Partner', cell: e => e.partnerId ?? '—' },
+    { label: 'Channel', cell: e => e.channel },
+    { label: 'State', cell: e => e.state ?? '—' },
+    { label: 'Message', cell: e => h('span', { class: 'message' }, e.message) },
+  ], entries, 'Nothing in quarantine.');
 }
 
 /**

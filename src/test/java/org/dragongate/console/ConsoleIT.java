@@ -258,6 +258,8 @@ class ConsoleIT {
         open("quarantine");
         assertThat(rowOf(first).getText()).contains("REPROCESSED");
         assertThat(browser.findElements(By.linkText(second))).isEmpty();
+        browser.findElement(By.id("quarantine-all")).click();
+        assertThat(rowOf(second).getText()).contains("DISCARDED");
     }
 
     /** A contact point of its own, so suspending it holds no other test's deliveries. */
