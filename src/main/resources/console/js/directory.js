@@ -9,6 +9,11 @@ export function status(text, id) {
   return h('span', { class: 'status ' + String(text).toLowerCase(), id }, text);
 }
 
+/** A partner's or contact point's status, with the reason the administrator gave when suspending it. */
+export function ownerStatus(owner, id) {
+  return [status(owner.status, id), owner.statusReason ? h('span', { class: 'reason', id: id + '-reason' }, ' ', owner.statusReason) : null];
+}
+
 /** The columns of a certificate table, with windows of use and expiry as they are at now. */
 export function certificateColumns(now = Date.now()) {
   return [

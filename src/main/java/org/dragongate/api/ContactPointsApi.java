@@ -16,7 +16,8 @@ import org.dragongate.notice.Category;
 public final class ContactPointsApi {
     /** A contact point with the certificates deliveries are encrypted for, and how many deliveries wait for it. */
     public record ContactPointDetail(String id, String name, String country, Set<Category> categories, String endpoint, String bearerTokenEnv,
-                                     String clientCertificateFile, String clientCertificatePasswordEnv, String status, Instant updatedAt,
+                                     String clientCertificateFile, String clientCertificatePasswordEnv, String status, String statusReason,
+                                     Instant updatedAt,
                                      int queuedDeliveries, List<Certificate> certificates) {
     }
 
@@ -57,7 +58,7 @@ public final class ContactPointsApi {
     public ContactPointDetail show(String id) throws SQLException {
         ContactPointRecord r = registry.show(id);
         return new ContactPointDetail(r.id(), r.name(), r.country(), r.categories(), r.endpoint(), r.bearerTokenEnv(), r.clientCertificateFile(),
-                r.clientCertificatePasswordEnv(), r.status(), r.updatedAt(), registry.queuedDeliveries(id),
+                r.clientCertificatePasswordEnv(), r.status(), r.statusReason(), r.updatedAt(), registry.queuedDeliveries(id),
                 registry.certificates().list(id).stream().map(Certificate::of).toList());
     }
 

@@ -11,15 +11,17 @@ import org.dragongate.directory.PartnerRegistry;
 /** The partners operations of the API, on the registry the {@code partner} commands use. */
 public final class PartnersApi {
     /** A partner as the API shows it. */
-    public record Partner(String id, String name, String country, String sftpAccount, List<String> mailAddresses, String status) {
+    public record Partner(String id, String name, String country, String sftpAccount, List<String> mailAddresses, String status,
+                          String statusReason) {
         static Partner of(PartnerRecord record) {
-            return new Partner(record.id(), record.name(), record.country(), record.sftpAccount(), record.mailAddresses(), record.status());
+            return new Partner(record.id(), record.name(), record.country(), record.sftpAccount(), record.mailAddresses(), record.status(),
+                    record.statusReason());
         }
     }
 
     /** A partner with its certificates. */
     public record PartnerDetail(String id, String name, String country, String sftpAccount, List<String> mailAddresses, String status,
-                                List<CertificatesApi.Certificate> certificates) {
+                                String statusReason, List<CertificatesApi.Certificate> certificates) {
     }
 
     /** The body of POST /partners. */
@@ -42,7 +44,7 @@ public final class PartnersApi {
         PartnerRecord partner = registry.show(id);
         List<CertificateRecord> certificates = registry.certificates().list(id);
         return new PartnerDetail(partner.id(), partner.name(), partner.country(), partner.sftpAccount(), partner.mailAddresses(),
-                partner.status(), certificates.stream().map(CertificatesApi.Certificate::of).toList());
+                partner.status(), partner.statusReason(), certificates.stream().map(CertificatesApi.Certificate::of).toList());
     }
 
     public ApiReply add(byte[] body, ApiCaller caller) throws SQLException {

@@ -114,7 +114,8 @@ public final class ContactPointCommand implements Runnable {
                     + "; last changed " + contactPoint.updatedAt());
             int queued = registry.queuedDeliveries(id);
             out.println(contactPoint.active() ? "  deliveries queued: " + queued
-                    : "  SUSPENDED: notices are still routed to it; " + queued + " deliveries are held (queued, not sent) until 'contact-point resume "
+                    : "  SUSPENDED" + (contactPoint.statusReason() == null ? "" : " (" + contactPoint.statusReason() + ")")
+                    + ": notices are still routed to it; " + queued + " deliveries are held (queued, not sent) until 'contact-point resume "
                     + id + "'");
             List<ContactPointCertificateRecord> certificates = registry.certificates().list(id);
             out.println("  encryption certificates: " + (certificates.isEmpty() ? "none (deliveries are signed, not encrypted)" : certificates.size()));

@@ -85,6 +85,9 @@ public final class PartnerCommand implements Runnable {
         int run(PartnerRegistry registry, PrintWriter out) throws SQLException {
             PartnerRecord partner = registry.show(id);
             out.println(line(partner));
+            if (partner.statusReason() != null) {
+                out.println("  suspended because: " + partner.statusReason());
+            }
             out.println("  legacy key transport " + (partner.allowLegacyKeyTransport() ? "allowed" : "refused")
                     + ", last changed " + partner.updatedAt());
             List<CertificateRecord> certificates = registry.certificates().list(id);

@@ -102,23 +102,24 @@ public final class ContactPointRegistry {
 
     /** Holds the contact point's deliveries (queued, not attempted) until it is resumed; notices are still routed to it. */
     public ContactPointRecord suspend(String contactPointId, String reason, String actor) throws SQLException {
-        return changeStatus(contactPointId, ContactPointRecord.SUSPENDED, "suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason)
+        String why = reason == null || reason.isBlank() ? null : Sql.cut(reason.strip(), 1000);
+        return changeStatus(contactPointId, ContactPointRecord.SUSPENDED, why, "suspended" + (why == null ? "" : ": " + why)
                 + "; its deliveries are held until it is resumed", actor);
     }
 
     /** Its held deliveries are made again, at their next due time. */
     public ContactPointRecord resume(String contactPointId, String actor) throws SQLException {
-        return changeStatus(contactPointId, ContactPointRecord.ACTIVE, "resumed", actor);
+        return changeStatus(contactPointId, ContactPointRecord.ACTIVE, null, "resumed", actor);
     }
 
-    private ContactPointRecord changeStatus(String contactPointId, String status, String what, String actor) throws SQLException {
+    private ContactPointRecord changeStatus(String contactPointId, String status, String reason, String what, String actor) throws SQLException {
         return db.inTransaction(c -> {
             ContactPointRecord before = find(c, contactPointId);
             if (before.status().equals(status)) {
                 return before;
             }
-            Sql.update(c, "UPDATE contact_point SET status = ?, updated_at = ? WHERE contact_point_id = ?", status, clock.instant(),
-                    contactPointId);
+            Sql.update(c, "UPDATE contact_point SET status = ?, status_reason = ?, updated_at = ? WHERE contact_point_id = ?", status, reason,
+                    clock.instant(), contactPointId);
             trail.append(c, actor, AuditEvent.ADMIN_ACTION, subject(contactPointId), "contact point " + contactPointId + " " + what);
             return find(c, contactPointId);
         });
@@ -169,7 +170,7 @@ public final class ContactPointRegistry {
 
     private static List<ContactPointRecord> select(Connection c, String where, Object... values) throws SQLException {
         List<ContactPointRecord> records = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM contact_point" + where)) {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", status_reason FROM contact_point" + where)) {
             Sql.bind(select, values);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -178,7 +179,7 @@ public final class ContactPointRegistry {
                         categories.add(Category.valueOf(name));
                     }
                     records.add(new ContactPointRecord(rs.getString(1), rs.getString(2), rs.getString(3), categories, rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Sql.instant(rs, 10)));
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(11), Sql.instant(rs, 10)));
                 }
             }
         }

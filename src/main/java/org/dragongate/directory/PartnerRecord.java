@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param sftpAccount the partner's SFTP account, whose home is its folder under the gateway's inbox
  * @param status      {@link #ACTIVE} or {@link #SUSPENDED}
+ * @param statusReason why it is suspended, as the administrator said; null while active or when not said
  */
-public record PartnerRecord(String id, String name, String country, String sftpAccount, String status,
+public record PartnerRecord(String id, String name, String country, String sftpAccount, String status, String statusReason,
                             boolean allowLegacyKeyTransport, List<String> mailAddresses, Instant updatedAt) {
     public static final String ACTIVE = "ACTIVE";
     public static final String SUSPENDED = "SUSPENDED";

@@ -27,6 +27,8 @@ import org.dragongate.trust.PartnerDirectory;
  */
 public final class PartnerRegistry {
     private static final String COLUMNS = "partner_id, name, country, sftp_account, status, allow_legacy_key_transport, updated_at";
+    /** What is read: the columns written on registration, and why the partner is suspended. */
+    private static final String SELECTED = COLUMNS + ", status_reason";
 
     private final Database db;
     private final AuditTrail trail;
@@ -69,7 +71,7 @@ public final class PartnerRegistry {
     }
 
     public List<PartnerRecord> list() throws SQLException {
-        return db.inTransaction(c -> partners(c, "SELECT " + COLUMNS + " FROM partner ORDER BY partner_id"));
+        return db.inTransaction(c -> partners(c, "SELECT " + SELECTED + " FROM partner ORDER BY partner_id"));
     }
 
     /** @throws DirectoryException UNKNOWN_PARTNER */
@@ -79,20 +81,22 @@ public final class PartnerRegistry {
 
     /** A suspended partner's packages are refused (its channel has no partner) until it is resumed; its certificates stay. */
     public PartnerRecord suspend(String partnerId, String reason, String actor) throws SQLException {
-        return changeStatus(partnerId, PartnerRecord.SUSPENDED, "suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason), actor);
+        String why = reason == null || reason.isBlank() ? null : Sql.cut(reason.strip(), 1000);
+        return changeStatus(partnerId, PartnerRecord.SUSPENDED, why, "suspended" + (why == null ? "" : ": " + why), actor);
     }
 
     public PartnerRecord resume(String partnerId, String actor) throws SQLException {
-        return changeStatus(partnerId, PartnerRecord.ACTIVE, "resumed", actor);
+        return changeStatus(partnerId, PartnerRecord.ACTIVE, null, "resumed", actor);
     }
 
-    private PartnerRecord changeStatus(String partnerId, String status, String what, String actor) throws SQLException {
+    private PartnerRecord changeStatus(String partnerId, String status, String reason, String what, String actor) throws SQLException {
         return db.inTransaction(c -> {
             PartnerRecord before = find(c, partnerId);
             if (before.status().equals(status)) {
                 return before;
             }
-            Sql.update(c, "UPDATE partner SET status = ?, updated_at = ? WHERE partner_id = ?", status, clock.instant(), partnerId);
+            Sql.update(c, "UPDATE partner SET status = ?, status_reason = ?, updated_at = ? WHERE partner_id = ?", status, reason, clock.instant(),
+                    partnerId);
             trail.append(c, actor, AuditEvent.ADMIN_ACTION, subject(partnerId), "partner " + partnerId + " " + what);
             return find(c, partnerId);
         });
@@ -124,7 +128,7 @@ public final class PartnerRegistry {
             });
             Map<String, List<java.security.cert.X509CRL>> crls = PartnerCertificates.crlsByPartner(c);
             List<Partner> partners = new ArrayList<>();
-            for (PartnerRecord p : partners(c, "SELECT " + COLUMNS + " FROM partner WHERE status = '" + PartnerRecord.ACTIVE
+            for (PartnerRecord p : partners(c, "SELECT " + SELECTED + " FROM partner WHERE status = '" + PartnerRecord.ACTIVE
                     + "' ORDER BY partner_id")) {
                 partners.add(new Partner(p.id(), p.name(), certificates.getOrDefault(p.id() + "/" + CertificateKind.TRUST_ANCHOR, List.of()),
                         certificates.getOrDefault(p.id() + "/" + CertificateKind.PINNED, List.of()), crls.getOrDefault(p.id(), List.of()),
@@ -140,7 +144,7 @@ public final class PartnerRegistry {
 
     /** @throws DirectoryException UNKNOWN_PARTNER */
     static PartnerRecord find(Connection c, String partnerId) throws SQLException {
-        List<PartnerRecord> found = partners(c, "SELECT " + COLUMNS + " FROM partner WHERE partner_id = ?", partnerId);
+        List<PartnerRecord> found = partners(c, "SELECT " + SELECTED + " FROM partner WHERE partner_id = ?", partnerId);
         if (found.isEmpty()) {
             throw new DirectoryException(Problem.UNKNOWN_PARTNER, "no partner " + partnerId + " is registered ('partner list' shows them)");
         }
@@ -170,7 +174,7 @@ public final class PartnerRegistry {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     partners.add(new PartnerRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getBoolean(6), mail.getOrDefault(rs.getString(1), List.of()), Sql.instant(rs, 7)));
+                            rs.getString(8), rs.getBoolean(6), mail.getOrDefault(rs.getString(1), List.of()), Sql.instant(rs, 7)));
                 }
             }
         }

@@ -1,5 +1,5 @@
 import { path } from '../api.js';
-import { certificateColumns, status, statusForm } from '../directory.js';
+import { certificateColumns, ownerStatus, statusForm } from '../directory.js';
 import { facts, h, table, time } from '../dom.js';
 
 /**
@@ -14,7 +14,7 @@ export async function contactPointView(context, id) {
       ['Name', contactPoint.name],
       ['Country', contactPoint.country],
       ['Categories', (contactPoint.categories ?? []).join(', ')],
-      ['Status', status(contactPoint.status, 'contact-point-status')],
+      ['Status', ownerStatus(contactPoint, 'contact-point-status')],
       ['Endpoint', h('code', {}, contactPoint.endpoint)],
       ['Bearer token from', contactPoint.bearerTokenEnv ? h('code', {}, contactPoint.bearerTokenEnv) : null],
       ['Client certificate', contactPoint.clientCertificateFile

@@ -1,5 +1,5 @@
 import { path } from '../api.js';
-import { certificateColumns, status, statusForm } from '../directory.js';
+import { certificateColumns, ownerStatus, statusForm } from '../directory.js';
 import { facts, field, h, table } from '../dom.js';
 
 /** One partner: its details, its certificates with their windows of use and expiry, and the admin's actions. */
@@ -11,7 +11,7 @@ export async function partnerView(context, id) {
     facts([
       ['Name', partner.name],
       ['Country', partner.country],
-      ['Status', status(partner.status, 'partner-status')],
+      ['Status', ownerStatus(partner, 'partner-status')],
       ['SFTP account', partner.sftpAccount],
       ['Mail addresses', (partner.mailAddresses ?? []).join(', ')],
     ]),

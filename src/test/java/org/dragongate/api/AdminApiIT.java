@@ -189,9 +189,12 @@ class AdminApiIT {
         assertThat(json(imported).get("status").asText()).isEqualTo("ACTIVE");
         assertError(send(admin(postJson("partners/TH-CUSTOMS/certificates", JSON.writeValueAsString(Map.of("pem", pem))))), 409, "DUPLICATE");
 
-        assertThat(json(send(admin(postJson("partners/TH-CUSTOMS/suspend", "{\"reason\": \"audit\"}")))).get("status").asText())
-                .isEqualTo("SUSPENDED");
-        assertThat(json(send(admin(postNoBody("partners/TH-CUSTOMS/resume")))).get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode suspended = json(send(admin(postJson("partners/TH-CUSTOMS/suspend", "{\"reason\": \"audit\"}"))));
+        assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(json(send(admin(get("partners/TH-CUSTOMS")))).get("statusReason").asText()).isEqualTo("audit");
+        JsonNode resumed = json(send(admin(postNoBody("partners/TH-CUSTOMS/resume"))));
+        assertThat(resumed.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(resumed.get("statusReason").isNull()).isTrue();
         JsonNode partner = json(send(admin(get("partners/TH-CUSTOMS"))));
         assertThat(partner.get("certificates").findValuesAsText("sha256")).containsExactly(sha256);
         HttpResponse<String> revoked = send(admin(postJson("partners/TH-CUSTOMS/certificates/" + sha256.substring(0, 12) + "/revoke",
@@ -314,8 +317,9 @@ class AdminApiIT {
         assertError(send(admin(postJson("contact-points/TH-DSI/certificates", JSON.writeValueAsString(Map.of("pem", encryption))))), 409,
                 "DUPLICATE");
 
-        assertThat(json(send(admin(postJson("contact-points/TH-DSI/suspend", "{\"reason\": \"moving office\"}")))).get("status").asText())
-                .isEqualTo("SUSPENDED");
+        JsonNode suspended = json(send(admin(postJson("contact-points/TH-DSI/suspend", "{\"reason\": \"moving office\"}"))));
+        assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(json(send(admin(get("contact-points/TH-DSI")))).get("statusReason").asText()).isEqualTo("moving office");
         assertThat(json(send(admin(postNoBody("contact-points/TH-DSI/resume")))).get("status").asText()).isEqualTo("ACTIVE");
         JsonNode shown = json(send(admin(get("contact-points/TH-DSI"))));
         assertThat(shown.get("certificates").findValuesAsText("sha256")).containsExactly(sha256);

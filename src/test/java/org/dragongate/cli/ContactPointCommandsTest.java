@@ -58,7 +58,7 @@ class ContactPointCommandsTest {
         assertThat(cli.out).startsWith("SUSPENDED KR-KCS").contains("SUSPENDED");
         assertThat(cli.run("contact-point", "show", KR)).isZero();
         assertThat(cli.out).contains("bearer token from $DRAGONGATE_TOKEN_KR")
-                .contains("SUSPENDED: notices are still routed to it; 0 deliveries are held (queued, not sent) until 'contact-point resume KR-KCS'")
+                .contains("SUSPENDED (server move): notices are still routed to it; 0 deliveries are held (queued, not sent) until 'contact-point resume KR-KCS'")
                 .contains("encryption certificates: none");
         assertThat(cli.run("contact-point", "resume", KR)).isZero();
         assertThat(cli.run("contact-point", "list")).isZero();

@@ -131,8 +131,12 @@ class DirectoryCommandsTest {
     void suspendAndResumeChangeTheStatus() {
         assertThat(run("partner", "suspend", "CN-GACC", "--reason", "review")).isZero();
         assertThat(out.toString()).startsWith("SUSPENDED CN-GACC      SUSPENDED");
+        assertThat(run("partner", "show", "CN-GACC")).isZero();
+        assertThat(out.toString()).contains("  suspended because: review");
         assertThat(run("partner", "resume", "CN-GACC")).isZero();
         assertThat(out.toString()).startsWith("RESUMED CN-GACC      ACTIVE");
+        assertThat(run("partner", "show", "CN-GACC")).isZero();
+        assertThat(out.toString()).doesNotContain("suspended because");
         assertThat(run("partner", "suspend", "XX-NONE")).isEqualTo(1);
         assertThat(err.toString()).startsWith("ERROR: no partner XX-NONE is registered");
     }

@@ -184,6 +184,7 @@ class ConsoleIT {
 
         assertThat(waitForText(By.id("partner-status"), "SUSPENDED")).isTrue();
         assertThat(waitFor(By.id("flash")).getText()).contains(JP + " is suspended");
+        assertThat(browser.findElement(By.id("partner-status-reason")).getText()).isEqualTo("certificate compromised");
         assertThat(gw.tracking().audit()).anyMatch(r -> r.startsWith("ADMIN_ACTION") && r.contains("[api:alice]") && r.contains(JP + " suspended"));
         GatewayFixture.await("the gateway to read the suspension", () -> directory.find(JP).isEmpty() ? true : null);
         Path refused = gw.seal(JP);
@@ -297,6 +298,7 @@ class ConsoleIT {
 
         assertThat(waitForText(By.id("contact-point-status"), "SUSPENDED")).isTrue();
         assertThat(waitFor(By.id("flash")).getText()).isEqualTo(id + " is suspended: its deliveries are held until it is resumed.");
+        assertThat(browser.findElement(By.id("contact-point-status-reason")).getText()).isEqualTo("endpoint under maintenance");
         assertThat(gw.tracking().count("SELECT COUNT(*) FROM contact_point WHERE contact_point_id = ? AND status = 'SUSPENDED'", id)).isEqualTo(1);
         assertThat(gw.tracking().audit()).anyMatch(r -> r.startsWith("ADMIN_ACTION") && r.contains("[api:alice]")
                 && r.contains("contact point " + id + " suspended: endpoint under maintenance"));
