@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "expiry", mixinStandardHelpOptions = true,
-        description = {"Lists every certificate the gateway watches (partners', contact points' and its own keys'), soonest to expire",
+        description = {"Lists every certificate the gateway watches (partners', contact points' encryption and mutual-TLS client",
+                "certificates, its own keys'; client certificates need their password variables set here too), soonest to expire",
                 "first: state (OK, WARNING/<threshold days>, EXPIRED), whole days left, not-after, fingerprint, owner, use, subject.",
                 "The running gateway warns administrators 30, 14, 7 and 1 days before each one expires (see expiry.* settings)."})
 final class CertExpiryCommand extends DatabaseCommand {
@@ -33,7 +34,7 @@ final class CertExpiryCommand extends DatabaseCommand {
     int run(Database db, PrintWriter out) throws SQLException {
         AuditTrail trail = new AuditTrail(clock);
         List<CertificateInventory> sources = List.of(new PartnerCertificateInventory(new PartnerRegistry(db, trail, clock)),
-                new ContactPointCertificateInventory(new ContactPointRegistry(db, trail, clock)),
+                new ContactPointCertificateInventory(new ContactPointRegistry(db, trail, clock), environment),
                 new GatewayCertificateInventory(new GatewayKeyRegistry(db, trail, clock, null)));
         CertificateExpiry expiry = new CertificateExpiry(CertificateInventory.of(sources.toArray(CertificateInventory[]::new)),
                 ExpiryThresholds.defaults(), clock);

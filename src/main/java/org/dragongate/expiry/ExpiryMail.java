@@ -76,7 +76,7 @@ public final class ExpiryMail implements WarningMail {
                 + "SHA-256:    " + certificate.sha256() + "\n"
                 + "Not after:  " + certificate.notAfter() + "\n"
                 + "Days left:  " + Math.max(0, status.daysLeft()) + "\n\n"
-                + "What to do: " + certificate.ownerKind().advice(certificate.ownerId()) + ".\n\n"
+                + "What to do: " + certificate.advice() + ".\n\n"
                 + "This warning is sent once. 'dragongate cert expiry' lists every certificate the gateway watches.\n";
     }
 

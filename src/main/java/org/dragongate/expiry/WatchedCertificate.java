@@ -20,6 +20,18 @@ public record WatchedCertificate(OwnerKind ownerKind, String ownerId, String pur
         Objects.requireNonNull(notAfter, "notAfter");
     }
 
+    /** The use of the gateway's own client certificate toward a contact point's HTTPS endpoint. */
+    public static final String MUTUAL_TLS_CLIENT = "mutual TLS client";
+
+    /** What an administrator does before it expires, one sentence for the warning mail. */
+    public String advice() {
+        if (MUTUAL_TLS_CLIENT.equals(purpose)) {
+            return "renew the gateway's client certificate for contact point " + ownerId + " with the CA the contact point trusts, and"
+                    + " replace its PKCS#12 file on the gateway's hosts ('contact-point show " + ownerId + "' names the file)";
+        }
+        return ownerKind.advice(ownerId);
+    }
+
     public static WatchedCertificate of(OwnerKind ownerKind, String ownerId, String purpose, X509Certificate certificate) {
         return new WatchedCertificate(ownerKind, ownerId, purpose, Certificates.fingerprint(certificate),
                 certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant());

@@ -411,7 +411,7 @@ public class GatewayConfiguration implements CamelConfiguration {
             // One small source per owner kind, each reading its own table.
             CertificateInventory inventory = CertificateInventory.of(
                     new PartnerCertificateInventory(new PartnerRegistry(database(), new AuditTrail(clock), clock)),
-                    new ContactPointCertificateInventory(new ContactPointRegistry(database(), new AuditTrail(clock), clock)),
+                    new ContactPointCertificateInventory(new ContactPointRegistry(database(), new AuditTrail(clock), clock), System::getenv),
                     new GatewayCertificateInventory(new GatewayKeyRegistry(database(), new AuditTrail(clock), clock, null)));
             certificateExpiry = new CertificateExpiry(inventory, ExpiryThresholds.defaults(), clock);
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.dragongate.crypto.Certificates;
@@ -23,6 +24,7 @@ import org.dragongate.keys.KeyPurpose;
 import org.dragongate.notice.Category;
 import org.dragongate.expiry.ExpiryStatus.State;
 import org.dragongate.store.AuditTrail;
+import org.dragongate.testing.DirectoryFiles;
 import org.dragongate.testing.FakeTime;
 import org.dragongate.testing.TestCertificates;
 import org.dragongate.testing.TestCertificates.Authority;
@@ -97,6 +99,34 @@ class CertificateInventoryTest {
             assertThat(watched).containsExactly(new WatchedCertificate(OwnerKind.CONTACT_POINT, "VN-ENV-POLICE", "encryption",
                     Certificates.fingerprint(current.certificate()), current.certificate().getSubjectX500Principal().getName(),
                     NOW.plus(Duration.ofDays(9))));
+        }
+    }
+
+    /**
+     * A mutual-TLS client certificate is watched when the gateway can open its PKCS#12 file; one it cannot
+     * (password variable unset, wrong password) is left out, said in the log, and does not stop the others.
+     */
+    @ParameterizedTest
+    @MethodSource(TestDatabases.KINDS)
+    void contactPointsClientCertificatesAreWatchedWhenTheirFilesOpen(String kind) throws Exception {
+        Issued client = issue("vn-client", Duration.ofDays(12));
+        Path file = DirectoryFiles.pkcs12(client, "client-pw".toCharArray(), temp.resolve("vn-client.p12"));
+        try (TrackingStore store = TrackingStore.open(kind, temp, time)) {
+            ContactPointRegistry registry = new ContactPointRegistry(store.db(), new AuditTrail(time), time);
+            for (String[] cp : new String[][] {{"VN-ENV-POLICE", "VN_TLS_PASSWORD"}, {"VN-UNSET", "VN_UNSET_PASSWORD"},
+                    {"VN-WRONG", "VN_WRONG_PASSWORD"}}) {
+                registry.add(new NewContactPoint(cp[0], null, "VN", Set.of(Category.WILDLIFE), "https://" + cp[0].toLowerCase() + ".example/in",
+                        null, file.toString(), cp[1]), "admin test");
+            }
+            Map<String, String> environment = Map.of("VN_TLS_PASSWORD", "client-pw", "VN_WRONG_PASSWORD", "not-it");
+
+            List<WatchedCertificate> watched = new ContactPointCertificateInventory(registry, environment::get).certificates();
+
+            assertThat(watched).containsExactly(new WatchedCertificate(OwnerKind.CONTACT_POINT, "VN-ENV-POLICE", "mutual TLS client",
+                    Certificates.fingerprint(client.certificate()), client.certificate().getSubjectX500Principal().getName(),
+                    NOW.plus(Duration.ofDays(12))));
+            assertThat(watched.get(0).advice()).startsWith("renew the gateway's client certificate for contact point VN-ENV-POLICE");
+            assertThat(new ContactPointCertificateInventory(registry).certificates()).as("without the environment").isEmpty();
         }
     }
 
