@@ -102,7 +102,7 @@ public final class ContactPointRegistry {
 
     /** Holds the contact point's deliveries (queued, not attempted) until it is resumed; notices are still routed to it. */
     public ContactPointRecord suspend(String contactPointId, String reason, String actor) throws SQLException {
-        String why = reason == null || reason.isBlank() ? null : Sql.cut(reason.strip(), 1000);
+        String why = Sql.reason(reason);
         return changeStatus(contactPointId, ContactPointRecord.SUSPENDED, why, "suspended" + (why == null ? "" : ": " + why)
                 + "; its deliveries are held until it is resumed", actor);
     }

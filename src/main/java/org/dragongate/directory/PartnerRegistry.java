@@ -81,7 +81,7 @@ public final class PartnerRegistry {
 
     /** A suspended partner's packages are refused (its channel has no partner) until it is resumed; its certificates stay. */
     public PartnerRecord suspend(String partnerId, String reason, String actor) throws SQLException {
-        String why = reason == null || reason.isBlank() ? null : Sql.cut(reason.strip(), 1000);
+        String why = Sql.reason(reason);
         return changeStatus(partnerId, PartnerRecord.SUSPENDED, why, "suspended" + (why == null ? "" : ": " + why), actor);
     }
 

@@ -180,7 +180,7 @@ public final class GatewayKeyRegistry {
                 throw new GatewayKeyException(Problem.LAST_ACTIVE_KEY, record.describe() + " is the gateway's last active " + record.purpose().word()
                         + " key; activate its successor first ('gateway-key generate' or 'import', then 'activate')");
             }
-            String why = reason == null || reason.isBlank() ? null : Sql.cut(reason.strip(), 1000);
+            String why = Sql.reason(reason);
             Sql.update(c, "UPDATE gateway_key SET status = ?, retired_at = ?, retired_reason = ? WHERE sha256 = ?", GatewayKeyRecord.RETIRED,
                     Sql.micros(clock.instant()), why, record.sha256());
             trail.append(c, actor, AuditEvent.ADMIN_ACTION, SUBJECT, record.describe() + " retired" + (why == null ? "" : ": " + why));

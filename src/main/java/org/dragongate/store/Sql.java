@@ -93,4 +93,9 @@ public final class Sql {
         String value = text == null ? "" : text;
         return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
+
+    /** An administrator's optional reason as the reason columns (1000 characters) keep it: stripped, cut, null when none was given. */
+    public static String reason(String reason) {
+        return reason == null || reason.isBlank() ? null : cut(reason.strip(), 1000);
+    }
 }

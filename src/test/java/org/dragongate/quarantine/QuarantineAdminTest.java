@@ -63,6 +63,18 @@ class QuarantineAdminTest {
                 received.sha256(), id);
     }
 
+    /** The request a reprocess of the fixture's entry made, as gw-1 took it, and the package it took in again from the archive. */
+    private record Retaken(PackageRequest request, ReceivedPackage again) {
+    }
+
+    private static Retaken reprocessedAndRetaken(Fixture f) throws Exception {
+        f.admin().reprocess(f.entryId(), ADMIN);
+        PackageRequest taken = f.requests("gw-1").take().get(0);
+        ReceivedPackage again = f.intake().retake(taken);
+        f.requests("gw-1").queued(taken);
+        return new Retaken(taken, again);
+    }
+
     private static String refuse(Quarantine quarantine, PackageRecords records, ReceivedPackage received, String reason, String message)
             throws Exception {
         QuarantineEntry entry = quarantine.put(received, new org.dragongate.refusal.PackageRejected(
@@ -115,11 +127,9 @@ class QuarantineAdminTest {
     @MethodSource(TestDatabases.KINDS)
     void aReprocessedPackageIsTakenAgainThroughIntakeAndARefusalAgainShowsTheHistory(String kind) throws Exception {
         try (Fixture f = open(kind)) {
-            f.admin().reprocess(f.entryId(), ADMIN);
-            PackageRequest taken = f.requests("gw-1").take().get(0);
-
-            ReceivedPackage again = f.intake().retake(taken);
-            f.requests("gw-1").queued(taken);
+            Retaken retaken = reprocessedAndRetaken(f);
+            PackageRequest taken = retaken.request();
+            ReceivedPackage again = retaken.again();
 
             assertThat(again.sha256()).isEqualTo(f.sha256());
             assertThat(again.duplicate()).isFalse();
@@ -148,10 +158,7 @@ class QuarantineAdminTest {
     @MethodSource(TestDatabases.KINDS)
     void aRefusalInTheSameSecondAsTheLastGetsAnEntryOfItsOwn(String kind) throws Exception {
         try (Fixture f = open(kind)) {
-            f.admin().reprocess(f.entryId(), ADMIN);
-            PackageRequest taken = f.requests("gw-1").take().get(0);
-            ReceivedPackage again = f.intake().retake(taken);
-            f.requests("gw-1").queued(taken);
+            ReceivedPackage again = reprocessedAndRetaken(f).again();
 
             String second = refuse(new Quarantine(temp.resolve("quarantine"), time), f.store().packages("gw-1"), again, "CERT_REVOKED",
                     "revoked");
