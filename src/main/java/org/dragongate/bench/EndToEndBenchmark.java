@@ -48,6 +48,7 @@ import org.dragongate.trust.PartnerDirectoryFile;
 public final class EndToEndBenchmark {
     private static final String GATEWAY_PASSWORD = "gateway-bench";
     private static final String AU_ABF_MAIL = "intel@au-abf.example";
+    private static final int BUSIEST_THREAD_GROUPS = 10;
 
     private final EndToEndSettings settings;
     private final PrintStream out;
@@ -62,8 +63,9 @@ public final class EndToEndBenchmark {
         String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         out.printf("machine: %d cores, Java %s, max heap %d MB; work dir %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, work);
-        out.printf("poll intervals: sftp.poll-delay %d ms, mail.poll-delay %d ms, delivery.poll-period %d ms%n",
-                settings.sftpPollDelay(), settings.mailPollDelay(), settings.deliveryPollPeriod());
+        out.printf("poll intervals: sftp.poll-delay %d ms, mail.poll-delay %d ms, delivery.poll-period %d ms; sftp.intake-sessions %s%n",
+                settings.sftpPollDelay(), settings.mailPollDelay(), settings.deliveryPollPeriod(),
+                settings.intakeSessions() > 0 ? Integer.toString(settings.intakeSessions()) : "as shipped");
         Path examples = settings.config().toAbsolutePath().getParent().resolveSibling("examples");
         List<BenchPackage> warmUp = new BenchPackages(settings.keys(), examples, work.resolve("warm-up-" + runId), runId + "W")
                 .seal(settings.warmUp(), settings.noticeBytes(), 0, 0, 0);
@@ -110,6 +112,9 @@ public final class EndToEndBenchmark {
         overrides.put("sftp.known-hosts-file", sftp.knownHosts().toString());
         overrides.put("sftp.password", GATEWAY_PASSWORD);
         overrides.put("sftp.poll-delay", Long.toString(settings.sftpPollDelay()));
+        if (settings.intakeSessions() > 0) {
+            overrides.put("sftp.intake-sessions", Integer.toString(settings.intakeSessions()));
+        }
         overrides.put("mail.host", "127.0.0.1");
         overrides.put("mail.port", Integer.toString(mail.imapPort()));
         overrides.put("mail.username", EmbeddedMailServer.GATEWAY_LOGIN);
@@ -133,7 +138,7 @@ public final class EndToEndBenchmark {
         return Files.writeString(work.resolve("contact-points.yaml"), yaml);
     }
 
-    private record Sent(Instant start, Instant end, long cpuNanos, Map<String, Instant> uploaded) {
+    private record Sent(Instant start, Instant end, long cpuNanos, Map<String, Double> cpuByThreads, Map<String, Instant> uploaded) {
     }
 
     /** @param paced whether --rate applies (not to the warm-up) */
@@ -143,27 +148,30 @@ public final class EndToEndBenchmark {
         Map<String, Instant> uploaded = new HashMap<>();
         long cpuStart = processCpuNanos();
         Instant start = Instant.now();
-        try (PartnerSession cnGacc = PartnerSession.open(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC))) {
-            for (int i = 0; i < packages.size(); i++) {
-                if (paced) {
-                    pace(start, i);
+        try (ThreadCpuMeter meter = ThreadCpuMeter.start(EndToEndBenchmark::processCpuNanos)) {
+            try (PartnerSession cnGacc = PartnerSession.open(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC))) {
+                for (int i = 0; i < packages.size(); i++) {
+                    if (paced) {
+                        pace(start, i);
+                    }
+                    BenchPackage pkg = packages.get(i);
+                    if (pkg.channel() == BenchPackage.Channel.MAIL) {
+                        PartnerMailer.send(mail.smtpPort(), AU_ABF_MAIL, EmbeddedMailServer.GATEWAY_ADDRESS, pkg.file());
+                    } else {
+                        cnGacc.upload(pkg.file(), pkg.reference() + ".p7m");
+                    }
+                    uploaded.put(pkg.reference(), Instant.now());
                 }
-                BenchPackage pkg = packages.get(i);
-                if (pkg.channel() == BenchPackage.Channel.MAIL) {
-                    PartnerMailer.send(mail.smtpPort(), AU_ABF_MAIL, EmbeddedMailServer.GATEWAY_ADDRESS, pkg.file());
-                } else {
-                    cnGacc.upload(pkg.file(), pkg.reference() + ".p7m");
-                }
-                uploaded.put(pkg.reference(), Instant.now());
             }
+            Instant deadline = start.plus(settings.timeout());
+            while (!recorder.hasAll(expected) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            Map<String, Double> cpuByThreads = meter.stop();
+            long cpu = processCpuNanos() - cpuStart;
+            Instant end = recorder.arrivals().values().stream().max(Instant::compareTo).orElse(Instant.now());
+            return new Sent(start, end, cpu, cpuByThreads, uploaded);
         }
-        Instant deadline = start.plus(settings.timeout());
-        while (!recorder.hasAll(expected) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        long cpu = processCpuNanos() - cpuStart;
-        Instant end = recorder.arrivals().values().stream().max(Instant::compareTo).orElse(Instant.now());
-        return new Sent(start, end, cpu, uploaded);
     }
 
     /** With --rate, package i leaves at start + i / rate. */
@@ -260,7 +268,8 @@ public final class EndToEndBenchmark {
         latency.forEach((group, values) -> latencyByGroup.put(group, Percentiles.of(values)));
         double seconds = Duration.between(sent.start(), sent.end()).toNanos() / 1e9;
         return new EndToEndReport(packages.size(), expected, arrived, arrived < expected, seconds, packages.size() / seconds,
-                bytes / 1e6 / seconds, latencyByGroup, sent.cpuNanos() / 1e6 / packages.size(), peakRssMb, raw[0], raw[1], stages);
+                bytes / 1e6 / seconds, latencyByGroup, sent.cpuNanos() / 1e6 / packages.size(),
+                CpuSplit.of(sent.cpuByThreads(), packages.size()), peakRssMb, raw[0], raw[1], stages);
     }
 
     private void print(EndToEndReport r) {
@@ -272,6 +281,11 @@ public final class EndToEndBenchmark {
                 100 * r.packagesPerSecond() / r.rawOpenPerSecond());
         out.printf("  CPU per package: %.1f ms (whole process: servers, clients and gateway); peak RSS %d MB%n",
                 r.cpuMillisPerPackage(), r.peakRssMb());
+        out.println("  CPU per package by part, ms (threads sampled every 50 ms; JVM threads from /proc):");
+        r.cpu().byPart().forEach((part, ms) -> out.printf("    %7.1f  %s%n", ms, part));
+        out.println("  busiest thread groups, ms per package:");
+        r.cpu().byThreads().entrySet().stream().limit(BUSIEST_THREAD_GROUPS)
+                .forEach(e -> out.printf("    %7.1f  %s%n", e.getValue(), e.getKey()));
         out.println("  latency upload -> delivery, ms, per delivery:");
         out.printf("    %-11s %6s %9s %9s %9s %9s%n", "group", "n", "p50", "p95", "p99", "max");
         r.latencyByGroup().forEach((group, p) -> out.printf("    %-11s %6d %9.0f %9.0f %9.0f %9.0f%n", group, p.count(), p.p50(), p.p95(), p.p99(), p.max()));

@@ -10,10 +10,11 @@ import java.time.Duration;
  *                   JIT compiles the gateway's code on them (the raw open figure is warmed up too)
  * @param mailEvery  every how many small packages one goes by mail (0: none)
  * @param rate       uploads per second, 0 for as fast as the partners' clients go
+ * @param intakeSessions sftp.intake-sessions for the run, 0 for the setting as shipped
  * @param config     the gateway settings the run starts from (config/application.properties); the
  *                   partner directory, routing and example PKI beside it are used as shipped
  */
 public record EndToEndSettings(int warmUp, int packages, int noticeBytes, int mailEvery, int large, long largeBytes, double rate,
-                               Duration timeout, long sftpPollDelay, long mailPollDelay, long deliveryPollPeriod,
+                               Duration timeout, int intakeSessions, long sftpPollDelay, long mailPollDelay, long deliveryPollPeriod,
                                Path config, Path keys, Path workDir) {
 }

@@ -45,6 +45,9 @@ public final class BenchE2eCommand {
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for all deliveries (default ${DEFAULT-VALUE}).")
         long timeoutSeconds = 600;
 
+        @Option(names = "--intake-sessions", paramLabel = "N", description = "sftp.intake-sessions for the run (default: as shipped).")
+        int intakeSessions;
+
         @Option(names = "--sftp-poll-delay", paramLabel = "MS", description = "sftp.poll-delay for the run (default ${DEFAULT-VALUE}, as shipped).")
         long sftpPollDelay = 1000;
 
@@ -70,7 +73,7 @@ public final class BenchE2eCommand {
             }
             int mailEvery = mailShare <= 0 ? 0 : (int) Math.max(1, Math.round(1 / mailShare));
             EndToEndSettings settings = new EndToEndSettings(warmUp, packages, sizeKb * 1024, mailEvery, large, largeMb * 1_000_000L, rate,
-                    Duration.ofSeconds(timeoutSeconds), sftpPollDelay, mailPollDelay, deliveryPollPeriod, config, keys,
+                    Duration.ofSeconds(timeoutSeconds), intakeSessions, sftpPollDelay, mailPollDelay, deliveryPollPeriod, config, keys,
                     workDir != null ? workDir : Files.createTempDirectory("dragongate-bench-e2e"));
             EndToEndReport report = new EndToEndBenchmark(settings, System.out).run();
             return report.allDelivered() ? 0 : 1;

@@ -18,7 +18,7 @@ class EndToEndBenchIT {
     @Test
     void fivePackagesOneByMailAllArriveAndEveryFigureIsReported() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        EndToEndSettings settings = new EndToEndSettings(2, 5, 3 * 1024, 5, 0, 0, 0, Duration.ofSeconds(90), 200, 500, 200,
+        EndToEndSettings settings = new EndToEndSettings(2, 5, 3 * 1024, 5, 0, 0, 0, Duration.ofSeconds(90), 0, 200, 500, 200,
                 Path.of("config", "application.properties"), Path.of("keys-example"), work);
 
         EndToEndReport report = new EndToEndBenchmark(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
@@ -31,6 +31,11 @@ class EndToEndBenchIT {
         assertThat(report.packagesPerSecond()).isPositive();
         assertThat(report.megabytesPerSecond()).isPositive();
         assertThat(report.cpuMillisPerPackage()).isPositive();
+        assertThat(report.cpu().byPart()).containsKeys(CpuSplit.GATEWAY, CpuSplit.PARTNERS);
+        assertThat(report.cpu().gateway()).isPositive().isLessThan(report.cpu().total());
+        assertThat(report.cpu().byPart().get(CpuSplit.PARTNERS)).isPositive();
+        assertThat(report.cpu().total()).isGreaterThanOrEqualTo(0.9 * report.cpuMillisPerPackage());
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("CPU per package by part", CpuSplit.GATEWAY, "busiest thread groups");
         assertThat(report.peakRssMb()).isPositive();
         assertThat(report.rawOpenPerSecond()).isPositive();
         assertThat(report.latencyByGroup()).containsOnlyKeys("all", "small-sftp", "small-mail");
