@@ -19,6 +19,7 @@ public final class GatewayApplication {
         main.configure().addConfiguration(GatewayConfiguration.class);
         // After the gateway's: the API's beans use its database.
         main.configure().addConfiguration(ApiConfiguration.class);
+        main.addMainListener(new SftpIntakeRoutes());
         main.setPropertyPlaceholderLocations("file:" + settings.toAbsolutePath());
         overrides.forEach(main::addOverrideProperty);
         return main;

@@ -423,6 +423,37 @@ class SftpIntakeIT {
         }
     }
 
+    /** sftp.intake-sessions is how many routes share the inbox; together they take every file, each one once. */
+    @Test
+    void threeIntakeSessionsShareTheInboxAndTakeEveryFile() throws Exception {
+        fixture = GatewayFixture.start(base.resolve("jail"));
+        GatewayFixture gw = fixture.startGateway(Map.of("sftp.intake-sessions", "3"));
+        List<String> shas = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Path sealed = gw.seal(CN);
+            gw.upload(CN, sealed, "shared-" + i + ".p7m");
+            shas.add(GatewayFixture.sha256(sealed));
+        }
+
+        for (String sha : shas) {
+            gw.awaitOpened(sha);
+            gw.awaitMovedToDone(sha);
+        }
+        assertThat(gw.gateway().getCamelContext().getRoutes()).filteredOn(r -> r.getRouteId().startsWith("sftp-intake"))
+                .extracting(r -> r.getRouteId()).containsExactlyInAnyOrder("sftp-intake-0", "sftp-intake-1", "sftp-intake-2");
+        assertThat(gw.quarantine().list()).isEmpty();
+        assertThat(gw.logLines()).noneMatch(l -> l.contains("duplicate"));
+    }
+
+    /** A count that would open no session, or hundreds, stops the start with the setting's name and its range. */
+    @Test
+    void anIntakeSessionCountOutOfRangeStopsTheStart() throws Exception {
+        fixture = GatewayFixture.start(base.resolve("jail"));
+
+        assertThatThrownBy(() -> fixture.startGateway(Map.of("sftp.intake-sessions", "0")))
+                .hasStackTraceContaining("sftp.intake-sessions must be from 1 to 16, not 0");
+    }
+
     /** Stopping an idle gateway is quick and takes nothing with it: a file not yet complete stays where the partner left it. */
     @Test
     void stopWhileIdleIsQuickAndLeavesFilesNotYetTakenOnTheServer() throws Exception {
