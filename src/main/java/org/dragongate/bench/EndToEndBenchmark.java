@@ -1,15 +1,12 @@
 package org.dragongate.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.main.Main;
-import org.dragongate.crypto.AlgorithmPolicy;
-import org.dragongate.crypto.GatewayKeys;
-import org.dragongate.crypto.KeyFiles;
-import org.dragongate.crypto.OpenLimits;
-import org.dragongate.crypto.OpenedPackage;
-import org.dragongate.crypto.PackageOpener;
 import org.dragongate.demo.EmbeddedMailServer;
 import org.dragongate.demo.EmbeddedSftpServer;
 import org.dragongate.demo.PartnerMailer;
@@ -34,9 +24,6 @@ import org.dragongate.gateway.GatewayApplication;
 import org.dragongate.pki.ExamplePki;
 import org.dragongate.store.Database;
 import org.dragongate.store.DatabaseSettings;
-import org.dragongate.trust.Partner;
-import org.dragongate.trust.PartnerDirectory;
-import org.dragongate.trust.PartnerDirectoryFile;
 
 /**
  * The whole flow on one machine and in one JVM: the embedded SFTP and mail servers, a contact-point
@@ -94,7 +81,7 @@ public final class EndToEndBenchmark {
             long peakRssMb = PeakRss.kilobytes() / 1024;
             Map<String, Instant> arrivals = recorder.arrivals();
             Map<String, Percentiles> stages = profile(gatewayData, packages, sent.uploaded(), arrivals);
-            double[] raw = rawOpen(packages, work.resolve("open-spool"));
+            RawCrypto.Rates raw = new RawCrypto(settings.config(), settings.keys(), work.resolve("open-spool")).measure(packages);
             EndToEndReport report = report(packages, sent, arrivals, peakRssMb, raw, stages);
             print(report);
             return report;
@@ -196,55 +183,7 @@ public final class EndToEndBenchmark {
         return profile.summary();
     }
 
-    /**
-     * The floor: opening (decrypt + verify) the same sealed packages with the same opener and keys,
-     * two threads, no gateway around it. Returns small packages/s and large MB/s (NaN where none).
-     */
-    private double[] rawOpen(List<BenchPackage> packages, Path spool) throws Exception {
-        Files.createDirectories(spool);
-        PackageOpener opener = new PackageOpener(
-                GatewayKeys.of(KeyFiles.load(ExamplePki.gatewayDir(settings.keys()).resolve("encryption.p12"),
-                        ExamplePki.DEMO_PASSWORD.toCharArray(), null)),
-                PartnerDirectory.of(PartnerDirectoryFile.read(settings.config().resolveSibling("partners.yaml")).stream()
-                        .map(PartnerDirectoryFile.Entry::partner).toArray(Partner[]::new)), AlgorithmPolicy.strict(),
-                OpenLimits.defaults(), spool, Clock.systemUTC());
-        List<BenchPackage> small = packages.stream().filter(p -> !p.large()).toList();
-        double smallRate = Double.NaN;
-        if (!small.isEmpty()) {
-            List<byte[]> bytes = new ArrayList<>();
-            for (BenchPackage pkg : small) {
-                bytes.add(Files.readAllBytes(pkg.file()));
-            }
-            AtomicInteger next = new AtomicInteger();
-            CryptoBenchmark.Task openOne = () -> {
-                int i = Math.floorMod(next.getAndIncrement(), small.size());
-                open(opener, new ByteArrayInputStream(bytes.get(i)), small.get(i).partnerId());
-            };
-            int count = Math.max(small.size(), 200);
-            CryptoBenchmark.rate(count, 2, openOne); // warm-up
-            smallRate = CryptoBenchmark.rate(count, 2, openOne).perSecond();
-        }
-        double largeRate = Double.NaN;
-        BenchPackage large = packages.stream().filter(BenchPackage::large).findFirst().orElse(null);
-        if (large != null) {
-            long start = System.nanoTime();
-            try (InputStream in = Files.newInputStream(large.file())) {
-                open(opener, in, large.partnerId());
-            }
-            largeRate = large.bytes() / 1e6 / ((System.nanoTime() - start) / 1e9);
-        }
-        return new double[] {smallRate, largeRate};
-    }
-
-    private static void open(PackageOpener opener, InputStream in, String partnerId) throws Exception {
-        try (OpenedPackage opened = opener.open(in, partnerId)) {
-            if (opened.content().size() <= 0) {
-                throw new IllegalStateException("empty content");
-            }
-        }
-    }
-
-    private EndToEndReport report(List<BenchPackage> packages, Sent sent, Map<String, Instant> arrivals, long peakRssMb, double[] raw,
+    private EndToEndReport report(List<BenchPackage> packages, Sent sent, Map<String, Instant> arrivals, long peakRssMb, RawCrypto.Rates raw,
                                   Map<String, Percentiles> stages) {
         int expected = 0;
         int arrived = 0;
@@ -269,7 +208,8 @@ public final class EndToEndBenchmark {
         double seconds = Duration.between(sent.start(), sent.end()).toNanos() / 1e9;
         return new EndToEndReport(packages.size(), expected, arrived, arrived < expected, seconds, packages.size() / seconds,
                 bytes / 1e6 / seconds, latencyByGroup, sent.cpuNanos() / 1e6 / packages.size(),
-                CpuSplit.of(sent.cpuByThreads(), packages.size()), peakRssMb, raw[0], raw[1], stages);
+                CpuSplit.of(sent.cpuByThreads(), packages.size()), peakRssMb, raw.open(), raw.flowCrypto(),
+                raw.largeOpenMegabytes(), stages);
     }
 
     private void print(EndToEndReport r) {
@@ -279,6 +219,8 @@ public final class EndToEndBenchmark {
         out.printf("  raw open (decrypt + verify, same packages, 2 threads, no gateway): %.0f small packages/s%s; e2e/raw %.0f%%%n",
                 r.rawOpenPerSecond(), Double.isNaN(r.rawOpenMegabytesPerSecond()) ? "" : String.format(", large %.0f MB/s", r.rawOpenMegabytesPerSecond()),
                 100 * r.packagesPerSecond() / r.rawOpenPerSecond());
+        out.printf("  the flow's cryptography (open, sign the notice, encrypt it for %s, sign a receipt; same packages, 2 threads): %.0f/s; e2e/that %.0f%%%n",
+                String.join(" and ", RawCrypto.CONTACT_POINTS), r.rawFlowCryptoPerSecond(), 100 * r.packagesPerSecond() / r.rawFlowCryptoPerSecond());
         out.printf("  CPU per package: %.1f ms (whole process: servers, clients and gateway); peak RSS %d MB%n",
                 r.cpuMillisPerPackage(), r.peakRssMb());
         out.println("  CPU per package by part, ms (threads sampled every 50 ms; JVM threads from /proc):");

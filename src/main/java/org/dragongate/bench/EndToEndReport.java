@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public record EndToEndReport(int packagesSent, int deliveriesExpected, int deliveriesArrived, boolean timedOut, double seconds,
                              double packagesPerSecond, double megabytesPerSecond, Map<String, Percentiles> latencyByGroup,
-                             double cpuMillisPerPackage, CpuSplit cpu, long peakRssMb, double rawOpenPerSecond, double rawOpenMegabytesPerSecond,
+                             double cpuMillisPerPackage, CpuSplit cpu, long peakRssMb, double rawOpenPerSecond, double rawFlowCryptoPerSecond,
+                             double rawOpenMegabytesPerSecond,
                              Map<String, Percentiles> stages) {
     public boolean allDelivered() {
         return !timedOut && deliveriesArrived == deliveriesExpected;

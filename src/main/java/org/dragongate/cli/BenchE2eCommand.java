@@ -22,7 +22,7 @@ public final class BenchE2eCommand {
                     "Exit 0 when every expected delivery arrived, 1 on timeout."})
     public static final class E2e implements Callable<Integer> {
         @Option(names = "--warm-up", paramLabel = "N", description = "Small packages sent through and delivered before the clock starts, so the JIT has compiled the gateway (default ${DEFAULT-VALUE}).")
-        int warmUp = 50;
+        int warmUp = 3000;
 
         @Option(names = "--packages", description = "Small packages, one notice each (default ${DEFAULT-VALUE}).")
         int packages = 200;

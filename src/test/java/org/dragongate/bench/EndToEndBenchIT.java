@@ -38,6 +38,8 @@ class EndToEndBenchIT {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("CPU per package by part", CpuSplit.GATEWAY, "busiest thread groups");
         assertThat(report.peakRssMb()).isPositive();
         assertThat(report.rawOpenPerSecond()).isPositive();
+        // Three private-key operations and two encryptions against one private-key operation: slower than opening alone.
+        assertThat(report.rawFlowCryptoPerSecond()).isPositive().isLessThan(report.rawOpenPerSecond());
         assertThat(report.latencyByGroup()).containsOnlyKeys("all", "small-sftp", "small-mail");
         assertThat(report.latencyByGroup().get("all").count()).isEqualTo(9);
         assertThat(report.latencyByGroup().get("small-mail").count()).isEqualTo(1);
