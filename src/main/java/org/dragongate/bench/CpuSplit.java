@@ -22,9 +22,11 @@ public record CpuSplit(Map<String, Double> byPart, Map<String, Double> byThreads
     /**
      * Thread groups that belong to the stand-ins, by name: the embedded SFTP server (MINA SSHD's server
      * and its SFTP subsystem), GreenMail's SMTP and IMAP handlers, the JDK HTTP server of the
-     * receiver (whose handler runs on its dispatcher thread), and the benchmark's main thread, which uploads and mails. The uploading client's
-     * own I/O threads are named like the gateway's SSH client's (sshd-SshClient) and are counted
-     * with the gateway, which overstates the gateway a little, never the other way round.
+     * receiver (whose handler runs on its dispatcher thread), and the benchmark's main thread, which
+     * uploads and mails. The uploading client's own I/O threads are named like the gateway's SSH
+     * client's (sshd-SshClient), and the JDK's NIO2 event threads (Thread-N) serve the SSH server and
+     * clients alike: both are counted with the gateway, which overstates the gateway a little, never
+     * the other way round.
      */
     private static final List<String> PARTNER_THREADS = List.of("sshd-SftpSubsystem", "sshd-SshServer", "smtp:", "imap:", "HTTP-Dispatcher");
 

@@ -53,6 +53,9 @@ public final class EndToEndBenchmark {
         out.printf("poll intervals: sftp.poll-delay %d ms, mail.poll-delay %d ms, delivery.poll-period %d ms; sftp.intake-sessions %s%n",
                 settings.sftpPollDelay(), settings.mailPollDelay(), settings.deliveryPollPeriod(),
                 settings.intakeSessions() > 0 ? Integer.toString(settings.intakeSessions()) : "as shipped");
+        RawCrypto rawCrypto = new RawCrypto(settings.config(), settings.keys(), settings.signingKey(), work.resolve("open-spool"));
+        out.printf("gateway signing key: %s, %s%n", rawCrypto.signingKeyAlgorithm(),
+                settings.signingKey() != null ? settings.signingKey() : "the example PKI's (as shipped)");
         Path examples = settings.config().toAbsolutePath().getParent().resolveSibling("examples");
         List<BenchPackage> warmUp = new BenchPackages(settings.keys(), examples, work.resolve("warm-up-" + runId), runId + "W")
                 .seal(settings.warmUp(), settings.noticeBytes(), 0, 0, 0);
@@ -81,7 +84,7 @@ public final class EndToEndBenchmark {
             long peakRssMb = PeakRss.kilobytes() / 1024;
             Map<String, Instant> arrivals = recorder.arrivals();
             Map<String, Percentiles> stages = profile(gatewayData, packages, sent.uploaded(), arrivals);
-            RawCrypto.Rates raw = new RawCrypto(settings.config(), settings.keys(), work.resolve("open-spool")).measure(packages);
+            RawCrypto.Rates raw = rawCrypto.measure(packages);
             EndToEndReport report = report(packages, sent, arrivals, peakRssMb, raw, stages);
             print(report);
             return report;
@@ -99,6 +102,9 @@ public final class EndToEndBenchmark {
         overrides.put("sftp.known-hosts-file", sftp.knownHosts().toString());
         overrides.put("sftp.password", GATEWAY_PASSWORD);
         overrides.put("sftp.poll-delay", Long.toString(settings.sftpPollDelay()));
+        if (settings.signingKey() != null) {
+            overrides.put("gateway.signing-key", settings.signingKey().toAbsolutePath().toString());
+        }
         if (settings.intakeSessions() > 0) {
             overrides.put("sftp.intake-sessions", Integer.toString(settings.intakeSessions()));
         }

@@ -11,10 +11,12 @@ import java.time.Duration;
  * @param mailEvery  every how many small packages one goes by mail (0: none)
  * @param rate       uploads per second, 0 for as fast as the partners' clients go
  * @param intakeSessions sftp.intake-sessions for the run, 0 for the setting as shipped
+ * @param signingKey     the gateway's signing key for the run (PKCS#12, the example PKI's password), null for the
+ *                       example PKI's RSA-3072 key as shipped; the flow's cryptography is measured with the same key
  * @param config     the gateway settings the run starts from (config/application.properties); the
  *                   partner directory, routing and example PKI beside it are used as shipped
  */
 public record EndToEndSettings(int warmUp, int packages, int noticeBytes, int mailEvery, int large, long largeBytes, double rate,
                                Duration timeout, int intakeSessions, long sftpPollDelay, long mailPollDelay, long deliveryPollPeriod,
-                               Path config, Path keys, Path workDir) {
+                               Path signingKey, Path config, Path keys, Path workDir) {
 }

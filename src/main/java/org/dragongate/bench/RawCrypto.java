@@ -36,8 +36,9 @@ import org.dragongate.trust.PartnerDirectoryFile;
  *   <li><b>open</b>: decrypt and verify (issue 8's "raw rate of the same crypto");</li>
  *   <li><b>the flow's cryptography</b>: open, then what the gateway must sign and encrypt for the
  *       package: the notice signed once and encrypted for each of the two contact points it is routed
- *       to (VN-ENV-POLICE, an EC key, and RILO-AP, RSA), and a receipt signed. Three private-key
- *       operations where opening has one: no gateway, however lean, is faster than this.</li>
+ *       to (VN-ENV-POLICE, an EC key, and RILO-AP, RSA), and a receipt signed. With the shipped RSA-3072
+ *       signing key, three private-key operations where opening has one: no gateway, however lean, is
+ *       faster than this.</li>
  * </ul>
  */
 final class RawCrypto {
@@ -55,7 +56,8 @@ final class RawCrypto {
     private final KeyMaterial signer;
     private final List<DeliveryTarget> contactPoints = new ArrayList<>();
 
-    RawCrypto(Path config, Path keys, Path spool) throws IOException {
+    /** @param signingKey the gateway's signing key (PKCS#12, the example PKI's password); null for the example PKI's */
+    RawCrypto(Path config, Path keys, Path signingKey, Path spool) throws IOException {
         Files.createDirectories(spool);
         Path gateway = ExamplePki.gatewayDir(keys);
         char[] password = ExamplePki.DEMO_PASSWORD.toCharArray();
@@ -63,11 +65,15 @@ final class RawCrypto {
                 PartnerDirectory.of(PartnerDirectoryFile.read(config.resolveSibling("partners.yaml")).stream()
                         .map(PartnerDirectoryFile.Entry::partner).toArray(Partner[]::new)), AlgorithmPolicy.strict(),
                 OpenLimits.defaults(), spool, Clock.systemUTC());
-        this.signer = KeyFiles.load(gateway.resolve("signing.p12"), password, null);
+        this.signer = KeyFiles.load(signingKey != null ? signingKey : gateway.resolve("signing.p12"), password, null);
         for (String id : CONTACT_POINTS) {
             contactPoints.add(new DeliveryTarget(id, URI.create("http://127.0.0.1/"),
                     CertificateFiles.certificate(keys.resolve(ExamplePki.CONTACT_POINTS_DIR).resolve(id).resolve("encryption.pem")), null));
         }
+    }
+
+    String signingKeyAlgorithm() {
+        return signer.privateKey().getAlgorithm();
     }
 
     Rates measure(List<BenchPackage> packages) throws Exception {

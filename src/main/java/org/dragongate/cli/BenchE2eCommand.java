@@ -57,6 +57,9 @@ public final class BenchE2eCommand {
         @Option(names = "--delivery-poll-period", paramLabel = "MS", description = "delivery.poll-period for the run (default ${DEFAULT-VALUE}, as shipped).")
         long deliveryPollPeriod = 1000;
 
+        @Option(names = "--signing-key", paramLabel = "FILE", description = "The gateway's signing key for the run, a PKCS#12 file with the example PKI's password (default: keys-example/gateway/signing.p12, RSA 3072).")
+        Path signingKey;
+
         @Option(names = "--config", paramLabel = "FILE", description = "Gateway settings; partners.yaml and contact-points.yaml beside it (default ${DEFAULT-VALUE}).")
         Path config = Path.of("config", "application.properties");
 
@@ -73,7 +76,7 @@ public final class BenchE2eCommand {
             }
             int mailEvery = mailShare <= 0 ? 0 : (int) Math.max(1, Math.round(1 / mailShare));
             EndToEndSettings settings = new EndToEndSettings(warmUp, packages, sizeKb * 1024, mailEvery, large, largeMb * 1_000_000L, rate,
-                    Duration.ofSeconds(timeoutSeconds), intakeSessions, sftpPollDelay, mailPollDelay, deliveryPollPeriod, config, keys,
+                    Duration.ofSeconds(timeoutSeconds), intakeSessions, sftpPollDelay, mailPollDelay, deliveryPollPeriod, signingKey, config, keys,
                     workDir != null ? workDir : Files.createTempDirectory("dragongate-bench-e2e"));
             EndToEndReport report = new EndToEndBenchmark(settings, System.out).run();
             return report.allDelivered() ? 0 : 1;
