@@ -30,7 +30,9 @@ import org.dragongate.store.DatabaseSettings;
  * receiver that notes when each Idempotency-Key arrives, and the gateway with durable intake (its
  * embedded broker and H2 under the work folder). Sealing happens before the clock starts; the
  * partners' clients, the servers and the gateway then share the process, so CPU time and RSS are
- * the whole machine's work for the run, not the gateway's alone.
+ * the whole machine's work for the run; the CPU time is also split by thread ({@link CpuSplit}) into
+ * the gateway's, the stand-ins' and the JVM's. The floors ({@link RawCrypto}) are measured after the
+ * gateway stopped, on the same packages.
  */
 public final class EndToEndBenchmark {
     private static final String GATEWAY_PASSWORD = "gateway-bench";

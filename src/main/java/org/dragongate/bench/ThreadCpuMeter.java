@@ -2,10 +2,10 @@ package org.dragongate.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,8 +84,9 @@ final class ThreadCpuMeter implements AutoCloseable {
     }
 
     /**
-     * Ends the window: milliseconds of CPU per thread group (see {@link #group}), largest first, with
-     * {@link #JVM} for the rest of the process's CPU time over the same window.
+     * Ends the window: milliseconds of CPU per thread group (see {@link #group}) and per kind of JVM
+     * thread ({@link #jvmKind}), largest first, with {@link #ENDED} for the rest of the process's CPU
+     * time over the same window.
      */
     synchronized Map<String, Double> stop() {
         running = false;
