@@ -11,12 +11,13 @@ import java.util.Map;
  * servers and the contact points are other machines. The JIT compiler's part shrinks the longer the
  * gateway runs; a short run after a short warm-up is still compiling.
  *
- * @param byPart    milliseconds per package for each of {@link #GATEWAY}, {@link #PARTNERS} and the JVM's
- *                  parts ({@link ThreadCpuMeter}), largest first
+ * @param byPart    milliseconds per package for each of {@link #GATEWAY}, {@link #PARTNERS}, the JVM's
+ *                  parts ({@link ThreadCpuMeter}) and, with PostgreSQL, {@link #DATABASE_SERVER}, largest first
  * @param byThreads milliseconds per package per thread group, largest first
  */
 public record CpuSplit(Map<String, Double> byPart, Map<String, Double> byThreads) {
     public static final String GATEWAY = "gateway: routes, broker, database, its SFTP, IMAP and HTTP clients";
+    public static final String DATABASE_SERVER = "database server: PostgreSQL's processes on this machine (with --database-url)";
     public static final String PARTNERS = "partners' side: SFTP and mail servers, the uploading client, the contact-point receiver";
 
     /**
@@ -44,6 +45,9 @@ public record CpuSplit(Map<String, Double> byPart, Map<String, Double> byThreads
     }
 
     static String partOf(String threadGroup) {
+        if (threadGroup.equals(DATABASE_SERVER)) {
+            return DATABASE_SERVER;
+        }
         if (threadGroup.startsWith("JVM: ") || threadGroup.equals(ThreadCpuMeter.ENDED)) {
             return threadGroup.startsWith(ThreadCpuMeter.JIT) ? ThreadCpuMeter.JIT : threadGroup;
         }

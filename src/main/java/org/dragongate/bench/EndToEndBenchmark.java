@@ -58,6 +58,10 @@ public final class EndToEndBenchmark {
         RawCrypto rawCrypto = new RawCrypto(settings.config(), settings.keys(), settings.signingKey(), work.resolve("open-spool"));
         out.printf("gateway signing key: %s, %s%n", rawCrypto.signingKeyAlgorithm(),
                 settings.signingKey() != null ? settings.signingKey() : "the example PKI's (as shipped)");
+        DatabaseSettings database = settings.database() == null ? DatabaseSettings.embedded(work.resolve("gateway"))
+                : new DatabaseSettings(settings.database().url(), settings.database().user(), settings.database().password(),
+                        "bench_" + runId.toLowerCase(Locale.ROOT), settings.database().poolSize());
+        out.printf("tracking database: %s%n", database);
         Path examples = settings.config().toAbsolutePath().getParent().resolveSibling("examples");
         List<BenchPackage> warmUp = new BenchPackages(settings.keys(), examples, work.resolve("warm-up-" + runId), runId + "W")
                 .seal(settings.warmUp(), settings.noticeBytes(), 0, 0, 0);
@@ -71,7 +75,7 @@ public final class EndToEndBenchmark {
              EmbeddedMailServer mail = EmbeddedMailServer.start(freePort(), freePort(), GATEWAY_PASSWORD);
              DeliveryRecorder recorder = DeliveryRecorder.start()) {
             Path gatewayData = work.resolve("gateway");
-            Main gateway = GatewayApplication.create(settings.config(), overrides(sftp, mail, recorder, gatewayData, work));
+            Main gateway = GatewayApplication.create(settings.config(), overrides(sftp, mail, recorder, gatewayData, database, work));
             gateway.start();
             Sent sent;
             try {
@@ -85,7 +89,7 @@ public final class EndToEndBenchmark {
             }
             long peakRssMb = PeakRss.kilobytes() / 1024;
             Map<String, Instant> arrivals = recorder.arrivals();
-            Map<String, Percentiles> stages = profile(gatewayData, packages, sent.uploaded(), arrivals);
+            Map<String, Percentiles> stages = profile(database, packages, sent.uploaded(), arrivals);
             RawCrypto.Rates raw = rawCrypto.measure(packages);
             EndToEndReport report = report(packages, sent, arrivals, peakRssMb, raw, stages);
             print(report);
@@ -94,6 +98,7 @@ public final class EndToEndBenchmark {
     }
 
     private Map<String, String> overrides(EmbeddedSftpServer sftp, EmbeddedMailServer mail, DeliveryRecorder recorder, Path gatewayData,
+                                          DatabaseSettings database,
                                           Path work) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("camel.main.shutdown-timeout", "10");
@@ -106,6 +111,12 @@ public final class EndToEndBenchmark {
         overrides.put("sftp.poll-delay", Long.toString(settings.sftpPollDelay()));
         if (settings.signingKey() != null) {
             overrides.put("gateway.signing-key", settings.signingKey().toAbsolutePath().toString());
+        }
+        if (settings.database() != null) {
+            overrides.put("database.url", database.url());
+            overrides.put("database.user", database.user());
+            overrides.put("database.password", database.password() == null ? "" : database.password());
+            overrides.put("database.schema", database.schema());
         }
         if (settings.intakeSessions() > 0) {
             overrides.put("sftp.intake-sessions", Integer.toString(settings.intakeSessions()));
@@ -143,6 +154,7 @@ public final class EndToEndBenchmark {
         Map<String, Instant> uploaded = new HashMap<>();
         long cpuStart = processCpuNanos();
         Instant start = Instant.now();
+        long databaseServerStart = databaseServerCpuNanos();
         try (ThreadCpuMeter meter = ThreadCpuMeter.start(EndToEndBenchmark::processCpuNanos)) {
             try (PartnerSession cnGacc = PartnerSession.open(sftp.port(), sftp.knownHosts(), ExamplePki.CN_GACC, partnerPassword(ExamplePki.CN_GACC))) {
                 for (int i = 0; i < packages.size(); i++) {
@@ -164,6 +176,9 @@ public final class EndToEndBenchmark {
             }
             Map<String, Double> cpuByThreads = meter.stop();
             long cpu = processCpuNanos() - cpuStart;
+            if (settings.database() != null) {
+                cpuByThreads.put(CpuSplit.DATABASE_SERVER, (databaseServerCpuNanos() - databaseServerStart) / 1e6);
+            }
             Instant end = recorder.arrivals().values().stream().max(Instant::compareTo).orElse(Instant.now());
             return new Sent(start, end, cpu, cpuByThreads, uploaded);
         }
@@ -180,10 +195,10 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private Map<String, Percentiles> profile(Path gatewayData, List<BenchPackage> packages, Map<String, Instant> uploaded,
+    private Map<String, Percentiles> profile(DatabaseSettings database, List<BenchPackage> packages, Map<String, Instant> uploaded,
                                              Map<String, Instant> arrivals) throws Exception {
         StageProfile profile = new StageProfile();
-        try (Database db = Database.open(DatabaseSettings.embedded(gatewayData))) {
+        try (Database db = Database.open(database)) {
             for (BenchPackage pkg : packages) {
                 profile.add(db, pkg, uploaded.get(pkg.reference()), arrivals);
             }
@@ -242,6 +257,11 @@ public final class EndToEndBenchmark {
         out.println("  stages (wall clock per package or delivery, ms; waits included):");
         out.printf("    %-72s %6s %8s %8s %8s%n", "stage", "n", "p50", "p95", "mean");
         r.stages().forEach((stage, p) -> out.printf("    %-72s %6d %8.1f %8.1f %8.1f%n", stage, p.count(), p.p50(), p.p95(), p.mean()));
+    }
+
+    /** PostgreSQL's processes on this machine, when the run uses PostgreSQL; 0 for H2 (it runs in the process). */
+    private long databaseServerCpuNanos() {
+        return settings.database() == null ? 0 : LocalProcessesCpu.nanos("postgres");
     }
 
     private static long processCpuNanos() {

@@ -2,6 +2,7 @@ package org.dragongate.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.dragongate.store.DatabaseSettings;
 
 /**
  * What one end-to-end run sends and how the gateway polls.
@@ -13,10 +14,12 @@ import java.time.Duration;
  * @param intakeSessions sftp.intake-sessions for the run, 0 for the setting as shipped
  * @param signingKey     the gateway's signing key for the run (PKCS#12, the example PKI's password), null for the
  *                       example PKI's RSA-3072 key as shipped; the flow's cryptography is measured with the same key
+ * @param database       a PostgreSQL database for the run (its schema is ignored: each run gets a new one), null
+ *                       for the embedded H2 as shipped; a server on this machine is counted in the CPU per package
  * @param config     the gateway settings the run starts from (config/application.properties); the
  *                   partner directory, routing and example PKI beside it are used as shipped
  */
 public record EndToEndSettings(int warmUp, int packages, int noticeBytes, int mailEvery, int large, long largeBytes, double rate,
                                Duration timeout, int intakeSessions, long sftpPollDelay, long mailPollDelay, long deliveryPollPeriod,
-                               Path signingKey, Path config, Path keys, Path workDir) {
+                               Path signingKey, DatabaseSettings database, Path config, Path keys, Path workDir) {
 }

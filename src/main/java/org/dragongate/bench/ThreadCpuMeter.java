@@ -127,9 +127,7 @@ final class ThreadCpuMeter implements AutoCloseable {
                 String kind = jvmKind(read(task.resolve("comm")));
                 String stat = read(task.resolve("stat"));
                 if (kind != null && stat != null) {
-                    // after the name in parentheses: state is field 3, utime and stime fields 14 and 15
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    used.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK, Long::sum);
+                    used.merge(kind, cpuNanos(stat), Long::sum);
                 }
             }
         } catch (IOException e) {
@@ -154,7 +152,14 @@ final class ThreadCpuMeter implements AutoCloseable {
         return null;
     }
 
-    private static String read(Path file) {
+    /** User and system time from a /proc stat line (of a process or a thread), in nanoseconds. */
+    static long cpuNanos(String stat) {
+        // after the name in parentheses: state is field 3, utime and stime fields 14 and 15, in clock ticks
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+    }
+
+    static String read(Path file) {
         try {
             return Files.readString(file).trim();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import org.dragongate.bench.EndToEndBenchmark;
 import org.dragongate.bench.EndToEndReport;
 import org.dragongate.bench.EndToEndSettings;
 import org.dragongate.pki.ExamplePki;
+import org.dragongate.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,6 +61,12 @@ public final class BenchE2eCommand {
         @Option(names = "--signing-key", paramLabel = "FILE", description = "The gateway's signing key for the run, a PKCS#12 file with the example PKI's password (default: keys-example/gateway/signing.p12, RSA 3072).")
         Path signingKey;
 
+        @Option(names = "--database-url", paramLabel = "JDBC-URL", description = "A PostgreSQL database for the run instead of the embedded H2; each run makes a new schema in it. Password from the environment variable DATABASE_PASSWORD.")
+        String databaseUrl;
+
+        @Option(names = "--database-user", paramLabel = "USER", description = "Database user with --database-url (default ${DEFAULT-VALUE}).")
+        String databaseUser = "dragongate";
+
         @Option(names = "--config", paramLabel = "FILE", description = "Gateway settings; partners.yaml and contact-points.yaml beside it (default ${DEFAULT-VALUE}).")
         Path config = Path.of("config", "application.properties");
 
@@ -76,7 +83,9 @@ public final class BenchE2eCommand {
             }
             int mailEvery = mailShare <= 0 ? 0 : (int) Math.max(1, Math.round(1 / mailShare));
             EndToEndSettings settings = new EndToEndSettings(warmUp, packages, sizeKb * 1024, mailEvery, large, largeMb * 1_000_000L, rate,
-                    Duration.ofSeconds(timeoutSeconds), intakeSessions, sftpPollDelay, mailPollDelay, deliveryPollPeriod, signingKey, config, keys,
+                    Duration.ofSeconds(timeoutSeconds), intakeSessions, sftpPollDelay, mailPollDelay, deliveryPollPeriod, signingKey,
+                    databaseUrl == null ? null : new DatabaseSettings(databaseUrl, databaseUser, System.getenv("DATABASE_PASSWORD"), null,
+                            DatabaseSettings.DEFAULT_POOL_SIZE), config, keys,
                     workDir != null ? workDir : Files.createTempDirectory("dragongate-bench-e2e"));
             EndToEndReport report = new EndToEndBenchmark(settings, System.out).run();
             return report.allDelivered() ? 0 : 1;

@@ -20,6 +20,7 @@ class CpuSplitTest {
         assertThat(CpuSplit.partOf("maintenance")).isEqualTo(CpuSplit.GATEWAY);
         assertThat(CpuSplit.partOf(ThreadCpuMeter.JIT + " (C2)")).isEqualTo(ThreadCpuMeter.JIT);
         assertThat(CpuSplit.partOf(ThreadCpuMeter.GC)).isEqualTo(ThreadCpuMeter.GC);
+        assertThat(CpuSplit.partOf(CpuSplit.DATABASE_SERVER)).isEqualTo(CpuSplit.DATABASE_SERVER);
     }
 
     @Test

@@ -18,7 +18,7 @@ class EndToEndBenchIT {
     @Test
     void fivePackagesOneByMailAllArriveAndEveryFigureIsReported() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        EndToEndSettings settings = new EndToEndSettings(2, 5, 3 * 1024, 5, 0, 0, 0, Duration.ofSeconds(90), 0, 200, 500, 200, null,
+        EndToEndSettings settings = new EndToEndSettings(2, 5, 3 * 1024, 5, 0, 0, 0, Duration.ofSeconds(90), 0, 200, 500, 200, null, null,
                 Path.of("config", "application.properties"), Path.of("keys-example"), work);
 
         EndToEndReport report = new EndToEndBenchmark(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
