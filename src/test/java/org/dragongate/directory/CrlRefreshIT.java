@@ -19,10 +19,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dragongate.directory.CrlRefresher.Outcome;
 import org.dragongate.directory.CrlRefresher.Status;
 import org.dragongate.directory.PartnerCertificates.ImportOptions;
 import org.dragongate.store.AuditTrail;
+import org.dragongate.gateway.ScheduledCrlRefresh;
 import org.dragongate.store.Database;
 import org.dragongate.store.DatabaseSettings;
 import org.dragongate.testing.AdminCli;
@@ -164,6 +166,29 @@ class CrlRefreshIT {
             gw.awaitCount(1, "SELECT COUNT(*) FROM partner_crl WHERE partner_id = ?", CN);
         } finally {
             gw.close();
+        }
+    }
+
+    /** gateway.crl-refresh-minutes = 0 turns the schedule off: its timer fires once, and nothing is fetched; at 1 the same fetches. */
+    @Test
+    void aRefreshPeriodOfZeroMinutesNeverFetches() throws Exception {
+        try (Database db = Database.open(DatabaseSettings.embedded(temp))) {
+            Authority ca = partnerWithCa(db, url(PATH));
+            serve(PATH, ca.crl(now.minus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS)).getEncoded());
+            AtomicInteger fetches = new AtomicInteger();
+            CrlRefresher.Fetcher http = CrlRefresher.http(Duration.ofSeconds(5));
+            CrlRefresher counted = new CrlRefresher(db, new AuditTrail(Clock.systemUTC()), Clock.systemUTC(), source -> {
+                fetches.incrementAndGet();
+                return http.fetch(source);
+            });
+
+            assertThat(new ScheduledCrlRefresh(counted, 0, "gw-off").run()).isZero();
+            assertThat(fetches).hasValue(0);
+            assertThat(crlCount(db)).isZero();
+
+            assertThat(new ScheduledCrlRefresh(counted, 1, "gw-on").run()).isOne();
+            assertThat(fetches).hasValue(1);
+            assertThat(crlCount(db)).isOne();
         }
     }
 

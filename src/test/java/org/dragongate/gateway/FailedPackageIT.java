@@ -99,6 +99,36 @@ class FailedPackageIT {
         assertThat(gw.tracking().count("SELECT COUNT(*) FROM package WHERE sha256 = ? AND state = 'FAILED'", sha)).isOne();
     }
 
+    /**
+     * Something other than the gateway's own claim check on the failed queue (another tool's message, a hand-made one)
+     * cannot be recorded or re-driven: it is logged by size and digest, never by content, and dropped, and the queue goes on.
+     */
+    @Test
+    void aMessageOnTheFailedQueueThatIsNotAClaimCheckIsLoggedAndDroppedAndTheQueueGoesOn() throws Exception {
+        gw = GatewayFixture.start(base);
+        gw.startGateway();
+        var producer = gw.gateway().getCamelContext().createProducerTemplate();
+
+        producer.sendBody("jms:queue:" + QueueNames.FAILED, "secret intelligence, not JSON");
+        producer.sendBody("jms:queue:" + QueueNames.FAILED, "[\"an array\"]");
+
+        List<String> dropped = GatewayFixture.await("both messages to be dropped", () -> {
+            List<String> lines = gw.logLines().stream().filter(l -> l.contains("is not a claim check this gateway wrote")).toList();
+            return lines.size() == 2 ? lines : null;
+        });
+        // Two consumers may take them in either order.
+        assertThat(dropped).allSatisfy(l -> assertThat(l).contains("ERROR").doesNotContain("secret intelligence", "an array"))
+                .anySatisfy(l -> assertThat(l).contains("not JSON", "29 characters, SHA-256 "))
+                .anySatisfy(l -> assertThat(l).contains("not a JSON object", "12 characters, SHA-256 "));
+        GatewayFixture.await("the failed queue to be drained", () -> browse(QueueNames.FAILED).isEmpty() ? true : null);
+        assertThat(gw.tracking().count("SELECT COUNT(*) FROM package")).isZero();
+
+        // And a real package after them still goes through.
+        Path sealed = gw.seal(CN);
+        gw.upload(CN, sealed, "after-the-stray-messages.p7m");
+        gw.awaitProcessed(GatewayFixture.sha256(sealed));
+    }
+
     /** The messages on a queue of the gateway's broker, left where they are. */
     private List<Object> browse(String queue) {
         ConnectionFactory factory = gw.gateway().getCamelContext().getComponent("jms", JmsComponent.class).getConfiguration()
