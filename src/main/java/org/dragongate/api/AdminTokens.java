@@ -1,7 +1,6 @@
 package org.dragongate.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -13,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.dragongate.api.AdminTokenException.Problem;
+import org.dragongate.crypto.Digests;
 import org.dragongate.store.AuditEvent;
 import org.dragongate.store.AuditTrail;
 import org.dragongate.store.Database;
@@ -167,10 +166,6 @@ public final class AdminTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

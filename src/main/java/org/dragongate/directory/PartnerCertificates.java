@@ -1,7 +1,5 @@
 package org.dragongate.directory;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -12,12 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.dragongate.crypto.Certificates;
+import org.dragongate.crypto.Digests;
 import org.dragongate.directory.DirectoryException.Problem;
 import org.dragongate.store.AuditEvent;
 import org.dragongate.store.AuditTrail;
@@ -298,10 +296,6 @@ public final class PartnerCertificates {
     }
 
     private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(data);
     }
 }

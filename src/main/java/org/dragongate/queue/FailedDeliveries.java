@@ -1,10 +1,8 @@
 package org.dragongate.queue;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
+import org.dragongate.crypto.Digests;
 import org.dragongate.intake.ReceivedPackage;
 import org.dragongate.store.PackageRecords;
 import org.slf4j.Logger;
@@ -104,10 +102,6 @@ public final class FailedDeliveries {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,9 +1,8 @@
 package org.dragongate.store;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.dragongate.crypto.Digests;
 
 /**
  * The gateway's id of a notice: {@code <partnerId>.<reference>.v<version>}, e.g.
@@ -49,10 +48,6 @@ public final class GatewayNoticeId {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }
