@@ -51,10 +51,8 @@ public record CpuSplit(Map<String, Double> byPart, Map<String, Double> byThreads
         if (threadGroup.startsWith("JVM: ") || threadGroup.equals(ThreadCpuMeter.ENDED)) {
             return threadGroup.startsWith(ThreadCpuMeter.JIT) ? ThreadCpuMeter.JIT : threadGroup;
         }
-        for (String prefix : PARTNER_THREADS) {
-            if (threadGroup.startsWith(prefix) || threadGroup.equals("main")) {
-                return PARTNERS;
-            }
+        if (threadGroup.equals("main") || PARTNER_THREADS.stream().anyMatch(threadGroup::startsWith)) {
+            return PARTNERS;
         }
         return GATEWAY;
     }

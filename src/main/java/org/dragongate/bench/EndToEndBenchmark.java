@@ -58,7 +58,8 @@ public final class EndToEndBenchmark {
         RawCrypto rawCrypto = new RawCrypto(settings.config(), settings.keys(), settings.signingKey(), work.resolve("open-spool"));
         out.printf("gateway signing key: %s, %s%n", rawCrypto.signingKeyAlgorithm(),
                 settings.signingKey() != null ? settings.signingKey() : "the example PKI's (as shipped)");
-        DatabaseSettings database = settings.database() == null ? DatabaseSettings.embedded(work.resolve("gateway"))
+        Path gatewayData = work.resolve("gateway");
+        DatabaseSettings database = settings.database() == null ? DatabaseSettings.embedded(gatewayData)
                 : new DatabaseSettings(settings.database().url(), settings.database().user(), settings.database().password(),
                         "bench_" + runId.toLowerCase(Locale.ROOT), settings.database().poolSize());
         out.printf("tracking database: %s%n", database);
@@ -74,7 +75,6 @@ public final class EndToEndBenchmark {
         try (EmbeddedSftpServer sftp = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("sftp-state"), 0, passwords, GATEWAY_PASSWORD);
              EmbeddedMailServer mail = EmbeddedMailServer.start(freePort(), freePort(), GATEWAY_PASSWORD);
              DeliveryRecorder recorder = DeliveryRecorder.start()) {
-            Path gatewayData = work.resolve("gateway");
             Main gateway = GatewayApplication.create(settings.config(), overrides(sftp, mail, recorder, gatewayData, database, work));
             gateway.start();
             Sent sent;
@@ -98,8 +98,7 @@ public final class EndToEndBenchmark {
     }
 
     private Map<String, String> overrides(EmbeddedSftpServer sftp, EmbeddedMailServer mail, DeliveryRecorder recorder, Path gatewayData,
-                                          DatabaseSettings database,
-                                          Path work) throws IOException {
+                                          DatabaseSettings database, Path work) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("camel.main.shutdown-timeout", "10");
         overrides.put("api.enabled", "false"); // the benchmark measures the flow; the admin API would only hold a port

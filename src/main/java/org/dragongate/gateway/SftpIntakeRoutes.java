@@ -18,6 +18,8 @@ public final class SftpIntakeRoutes extends MainListenerSupport {
     static final String TEMPLATE = "sftp-intake";
     static final String SESSIONS = "sftp.intake-sessions";
     static final int MAX_SESSIONS = 16;
+    /** As shipped in config/application.properties and documented in the README. */
+    static final String DEFAULT_SESSIONS = "4";
 
     @Override
     public void afterConfigure(BaseMainSupport main) {
@@ -25,7 +27,7 @@ public final class SftpIntakeRoutes extends MainListenerSupport {
         if (context.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(TEMPLATE) == null) {
             return;
         }
-        int sessions = sessions(context.getPropertiesComponent().resolveProperty(SESSIONS).orElse("2"));
+        int sessions = sessions(context.getPropertiesComponent().resolveProperty(SESSIONS).orElse(DEFAULT_SESSIONS));
         try {
             for (int share = 0; share < sessions; share++) {
                 context.addRouteFromTemplate(TEMPLATE + "-" + share, TEMPLATE,
